@@ -1,0 +1,3 @@
+"""Mastodon-compatible API, OAuth endpoints. Filled in by the API work."""
+
+urlpatterns: list = []

@@ -1,0 +1,48 @@
+"""In-process publish/subscribe, delivered after the surrounding transaction commits.
+
+Lower apps (accounts, posts) emit events; higher apps (timelines, notifications) subscribe in
+their AppConfig.ready(). Handlers should only enqueue work or write their own rows: they run
+after commit, so a failing handler never undoes the action that emitted the event.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[..., None]
+_subscribers: dict[str, list[Handler]] = defaultdict(list)
+
+
+def subscribe(event: str, handler: Handler) -> None:
+    if handler not in _subscribers[event]:
+        _subscribers[event].append(handler)
+
+
+def emit(event: str, **payload: Any) -> None:
+    """Call every subscriber of `event` once the current transaction commits."""
+
+    def deliver() -> None:
+        for handler in list(_subscribers[event]):
+            handler(**payload)
+
+    transaction.on_commit(deliver)
+
+
+# Event names, so a typo is an ImportError and not a silent no-op.
+POST_CREATED = "post.created"
+POST_UPDATED = "post.updated"
+POST_DELETED = "post.deleted"
+REBLOG_CREATED = "post.reblogged"
+GESTURE_ADDED = "post.gesture_added"
+GESTURE_REMOVED = "post.gesture_removed"
+FOLLOW_CREATED = "account.followed"
+FOLLOW_REQUESTED = "account.follow_requested"
+FOLLOW_REMOVED = "account.unfollowed"
+BLOCK_CREATED = "account.blocked"

@@ -1,0 +1,72 @@
+"""Request-wide concerns: body size limit, the member's language and time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+
+class BodySizeLimitMiddleware:
+    """Refuse oversized bodies with 413 before anything reads them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.RECONFORT_MAX_BODY_BYTES:
+            message = _("The request is too large.")
+            if request.path.startswith(("/api/", "/oauth/")):
+                return JsonResponse({"error": message}, status=413)
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class PreferredLanguageMiddleware:
+    """Language: the member's profile, else the language cookie, else Accept-Language, else the default.
+
+    Placed after AuthenticationMiddleware (unlike Django's LocaleMiddleware) so the profile can win.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = None
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and getattr(user, "language", "") in supported:
+            language = user.language
+        if language is None:
+            language = translation.get_language_from_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+
+class UserTimezoneMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        tz_name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
+        if tz_name:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(tz_name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
+        return self.get_response(request)

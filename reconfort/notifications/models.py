@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reconfort.posts.models import GestureKind, Post
+
+
+class NotificationType(models.TextChoices):
+    MENTION = "mention", _("Mention")
+    REPLY = "reply", _("Reply")
+    REBLOG = "reblog", _("Reshare")
+    GESTURE = "gesture", _("Gesture")
+    FOLLOW = "follow", _("Follow")
+    FOLLOW_REQUEST = "follow_request", _("Follow request")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    type = models.CharField(max_length=20, choices=NotificationType.choices)
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    gesture_kind = models.CharField(max_length=10, choices=GestureKind.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["recipient", "-id"], name="notif_recipient_id")]
+
+
+class Marker(models.Model):
+    """Where a member stopped reading a timeline (Mastodon markers: home, notifications)."""
+
+    class Timeline(models.TextChoices):
+        HOME = "home", "home"
+        NOTIFICATIONS = "notifications", "notifications"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="markers")
+    timeline = models.CharField(max_length=20, choices=Timeline.choices)
+    last_read_id = models.BigIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "timeline"], name="notif_marker_unique")]

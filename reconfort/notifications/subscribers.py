@@ -1,0 +1,69 @@
+"""Notifications react to events from accounts and posts."""
+
+from reconfort.core import events
+from reconfort.posts.models import Mention, Post
+
+from . import services
+from .models import NotificationType
+
+
+def on_post_created(post_id, **_):
+    post = Post.objects.filter(pk=post_id).only("id", "author_id", "in_reply_to_account_id").first()
+    if post is None:
+        return
+    for account_id in Mention.objects.filter(post_id=post_id).values_list("account_id", flat=True):
+        kind = NotificationType.REPLY if account_id == post.in_reply_to_account_id else NotificationType.MENTION
+        services.notification_create(recipient_id=account_id, actor_id=post.author_id, type=kind, post_id=post_id)
+
+
+def on_reblog(post_id, target_id, **_):
+    reblog = Post.objects.filter(pk=post_id).select_related("reblog_of").first()
+    if reblog is not None:
+        services.notification_create(
+            recipient_id=reblog.reblog_of.author_id,
+            actor_id=reblog.author_id,
+            type=NotificationType.REBLOG,
+            post_id=target_id,
+        )
+
+
+def on_gesture_added(post_id, account_id, kind, **_):
+    author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
+    if author_id:
+        services.notification_create(
+            recipient_id=author_id,
+            actor_id=account_id,
+            type=NotificationType.GESTURE,
+            post_id=post_id,
+            gesture_kind=kind,
+        )
+
+
+def on_gesture_removed(post_id, account_id, kind, **_):
+    author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
+    if author_id:
+        services.notification_withdraw(
+            recipient_id=author_id,
+            actor_id=account_id,
+            type=NotificationType.GESTURE,
+            post_id=post_id,
+            gesture_kind=kind,
+        )
+
+
+def on_follow(follower_id, target_id, **_):
+    services.notification_withdraw(recipient_id=target_id, actor_id=follower_id, type=NotificationType.FOLLOW_REQUEST)
+    services.notification_create(recipient_id=target_id, actor_id=follower_id, type=NotificationType.FOLLOW)
+
+
+def on_follow_requested(follower_id, target_id, **_):
+    services.notification_create(recipient_id=target_id, actor_id=follower_id, type=NotificationType.FOLLOW_REQUEST)
+
+
+def connect() -> None:
+    events.subscribe(events.POST_CREATED, on_post_created)
+    events.subscribe(events.REBLOG_CREATED, on_reblog)
+    events.subscribe(events.GESTURE_ADDED, on_gesture_added)
+    events.subscribe(events.GESTURE_REMOVED, on_gesture_removed)
+    events.subscribe(events.FOLLOW_CREATED, on_follow)
+    events.subscribe(events.FOLLOW_REQUESTED, on_follow_requested)

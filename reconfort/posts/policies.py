@@ -1,0 +1,37 @@
+"""Who may see and act on a post. One answer to "can this viewer see this post", used everywhere."""
+
+from __future__ import annotations
+
+from .models import Post, Visibility
+
+
+def can_view_post(viewer, post: Post, *, follows_author: bool, mentioned: bool, blocked_either_way: bool) -> bool:
+    if viewer.is_authenticated and viewer.pk == post.author_id:
+        return True
+    if blocked_either_way or not post.author.is_active:
+        return False
+    if post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED):
+        return True
+    if not viewer.is_authenticated:
+        return False
+    if post.visibility == Visibility.PRIVATE:
+        return follows_author or mentioned
+    return mentioned  # direct
+
+
+def can_edit_post(actor, post: Post) -> bool:
+    return actor.is_authenticated and actor.pk == post.author_id and post.reblog_of_id is None
+
+
+def can_delete_post(actor, post: Post) -> bool:
+    return actor.is_authenticated and (actor.pk == post.author_id or actor.is_moderator)
+
+
+def can_reblog_post(actor, post: Post) -> bool:
+    """Only public and unlisted posts can be reshared (as on Mastodon); never a reshare itself."""
+    return post.reblog_of_id is None and post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED)
+
+
+def can_see_gesture_givers(viewer, post: Post) -> bool:
+    """Who gave comfort is shown to the post's author (and moderators), not to every stranger."""
+    return viewer.is_authenticated and (viewer.pk == post.author_id or viewer.is_moderator)

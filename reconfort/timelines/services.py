@@ -1,0 +1,99 @@
+"""Writes to stored home timelines. Called from tasks; every function is safe to run twice."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Q
+
+from reconfort.accounts.models import Block, Follow, Mute
+from reconfort.posts.models import Mention, Post, Visibility
+
+from .models import HomeFeedEntry
+
+BACKFILL_ON_FOLLOW = 40
+BATCH = 2000
+
+
+def _recipients(post: Post) -> set[int]:
+    """Who gets this post (or reshare) in their home timeline."""
+    recipients = {post.author_id}
+    if post.visibility == Visibility.DIRECT:
+        recipients |= set(Mention.objects.filter(post=post).values_list("account_id", flat=True))
+    else:
+        recipients |= set(
+            Follow.objects.filter(target_id=post.author_id, state=Follow.State.ACCEPTED).values_list(
+                "follower_id", flat=True
+            )
+        )
+    authors = {post.author_id} | ({post.reblog_of.author_id} if post.reblog_of_id else set())
+    excluded = set(
+        Block.objects.filter(
+            Q(account_id__in=recipients, target_id__in=authors) | Q(account_id__in=authors, target_id__in=recipients)
+        ).values_list("account_id", "target_id")
+    )
+    excluded_ids = {a for pair in excluded for a in pair} - authors
+    excluded_ids |= set(
+        Mute.objects.filter(account_id__in=recipients, target_id__in=authors).values_list("account_id", flat=True)
+    )
+    return recipients - excluded_ids
+
+
+def home_fanout(post_id: int) -> int:
+    post = Post.objects.select_related("reblog_of").filter(pk=post_id).first()
+    if post is None:
+        return 0
+    recipients = sorted(_recipients(post))
+    for start in range(0, len(recipients), BATCH):
+        HomeFeedEntry.objects.bulk_create(
+            [HomeFeedEntry(owner_id=r, post_id=post.pk) for r in recipients[start : start + BATCH]],
+            ignore_conflicts=True,
+        )
+    return len(recipients)
+
+
+def home_backfill(follower_id: int, target_id: int) -> None:
+    """After a follow: the followed account's recent posts appear in the follower's home at once."""
+    ids = (
+        Post.objects.filter(
+            author_id=target_id, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE]
+        )
+        .order_by("-id")
+        .values_list("id", flat=True)[:BACKFILL_ON_FOLLOW]
+    )
+    HomeFeedEntry.objects.bulk_create(
+        [HomeFeedEntry(owner_id=follower_id, post_id=i) for i in ids], ignore_conflicts=True
+    )
+
+
+def home_remove_author(owner_id: int, author_id: int) -> None:
+    """After an unfollow or a block: the account's posts and reshares leave the owner's home."""
+    HomeFeedEntry.objects.filter(owner_id=owner_id, post__author_id=author_id).delete()
+
+
+def home_rebuild(owner_id: int) -> None:
+    """Rebuild a member's stored home timeline from the accounts they follow (a cold feed)."""
+    followed = Follow.objects.filter(follower_id=owner_id, state=Follow.State.ACCEPTED).values("target_id")
+    ids = list(
+        Post.objects.filter(
+            Q(author_id=owner_id)
+            | Q(author_id__in=followed, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE])
+        )
+        .order_by("-id")
+        .values_list("id", flat=True)[: settings.RECONFORT_HOME_FEED_SIZE]
+    )
+    HomeFeedEntry.objects.bulk_create([HomeFeedEntry(owner_id=owner_id, post_id=i) for i in ids], ignore_conflicts=True)
+
+
+def home_trim(owner_id: int, keep: int | None = None) -> int:
+    """Keep only the newest `keep` entries of one member's home timeline."""
+    keep = keep or settings.RECONFORT_HOME_FEED_SIZE
+    cutoff = (
+        HomeFeedEntry.objects.filter(owner_id=owner_id)
+        .order_by("-post_id")
+        .values_list("post_id", flat=True)[keep : keep + 1]
+    )
+    cutoff = list(cutoff)
+    if not cutoff:
+        return 0
+    deleted, _rows = HomeFeedEntry.objects.filter(owner_id=owner_id, post_id__lte=cutoff[0]).delete()
+    return deleted

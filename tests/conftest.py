@@ -1,0 +1,28 @@
+import pytest
+from huey.contrib.djhuey import HUEY
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings, tmp_path):
+    """Background tasks run inline (Huey immediate mode), so a test sees their effect at once."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RECONFORT_REGISTRATION_MODE = "open"
+    HUEY.immediate = True
+    yield
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="marie", display_name="Marie")
+
+
+@pytest.fixture
+def other(db):
+    return UserFactory(username="tom", display_name="Tom", language="en")
+
+
+@pytest.fixture
+def third(db):
+    return UserFactory(username="amina", display_name="Amina")
