@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "reconfort.notifications",
     "reconfort.api",
     "reconfort.web",
+    "reconfort.demo",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +126,8 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'reconfort
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too (not shared-cache memory), so concurrent writers behave as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-reconfort.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE: writers take the lock at BEGIN, so concurrent writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",
@@ -195,6 +198,16 @@ OAUTH2_PROVIDER = {
     "REFRESH_TOKEN_EXPIRE_SECONDS": 60 * 60 * 24 * 365,
     "ROTATE_REFRESH_TOKEN": True,
     "OAUTH2_VALIDATOR_CLASS": "reconfort.api.oauth_validator.ReconfortOAuth2Validator",
+    # RFC 9700 (OAuth 2.0 Security BCP): the compliant behaviours no Mastodon client depends on.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": not RECONFORT_OAUTH_PASSWORD_GRANT,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    # Mastodon's granular scopes (read:statuses …), limited to those each app registered.
+    "SCOPES_BACKEND_CLASS": "reconfort.api.scopes.MastodonScopes",
 }
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -242,6 +255,11 @@ if RECONFORT_HTTPS:
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "reconfort@localhost")
+
+# Deliberate for Mastodon-client compatibility (see docs/decisions/0005-oauth-for-mastodon-clients.md):
+# http redirect URIs stay allowed for native apps' loopback callbacks (RFC 8252), and PKCE stays optional
+# because Mastodon does not require it and several clients do not send it.
+SILENCED_SYSTEM_CHECKS = ["oauth2_provider.W008", "oauth2_provider.W010"]
 
 LOGGING = {
     "version": 1,

@@ -26,3 +26,11 @@ def other(db):
 @pytest.fixture
 def third(db):
     return UserFactory(username="amina", display_name="Amina")
+
+
+def pytest_collection_modifyitems(items):
+    """Every database test commits for real (transactional), so after-commit events (timelines, notifications)
+    fire as in production instead of being swallowed by a wrapping test transaction."""
+    for item in items:
+        if item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db(transaction=True))
