@@ -89,14 +89,23 @@ def _validate_content(text: str, *, story: bool, title: str, has_media: bool, sp
         raise ServiceError(_("The content warning has 200 characters at most."), field="spoiler_text")
 
 
-def _set_tags_and_mentions(post: Post, text: str, mentioned: dict[str, User]) -> None:
+def _describe_tags_and_mentions(post: Post, text: str, mentioned: dict[str, User]) -> list:
+    """Fill the post's denormalised tag names and mentions (before it is saved); return its Tag rows."""
     tags = tags_get_or_create(extract_tags(text))
-    PostTag.objects.filter(post=post).delete()
-    PostTag.objects.bulk_create([PostTag(post=post, tag=t) for t in tags])
-    Mention.objects.filter(post=post).delete()
-    Mention.objects.bulk_create([Mention(post=post, account=u) for u in mentioned.values() if u.pk != post.author_id])
     post.tag_names = [t.name for t in tags]
     post.mentions_data = [{"id": u.pk, "username": u.username} for u in mentioned.values()]
+    return tags
+
+
+def _link_tags_and_mentions(post: Post, tags: list, mentioned: dict[str, User], *, replace: bool) -> None:
+    if replace:
+        PostTag.objects.filter(post=post).delete()
+        Mention.objects.filter(post=post).delete()
+    if tags:
+        PostTag.objects.bulk_create([PostTag(post=post, tag=t) for t in tags])
+    accounts = [u for u in mentioned.values() if u.pk != post.author_id]
+    if accounts:
+        Mention.objects.bulk_create([Mention(post=post, account=u) for u in accounts])
 
 
 def _existing_for_key(author: User, key: str) -> Post | None:
@@ -171,8 +180,10 @@ def post_create(
                         _("This request is already being processed."), status=409, code="conflict"
                     ) from None
                 return existing
-        media = list(
-            MediaAttachment.objects.select_for_update().filter(owner=author, pk__in=media_ids, post__isnull=True)
+        media = (
+            list(MediaAttachment.objects.select_for_update().filter(owner=author, pk__in=media_ids, post__isnull=True))
+            if media_ids
+            else []
         )
         if len(media) != len(set(media_ids)):
             raise ServiceError(_("Unknown media attachment."), field="media_ids", code="unknown_media")
@@ -191,10 +202,11 @@ def post_create(
             in_reply_to_account=parent.author if parent else None,
             thread_root_id=(parent.thread_root_id or parent.pk) if parent else None,
         )
+        tags = _describe_tags_and_mentions(post, text, mentioned)
         post.save()
-        _set_tags_and_mentions(post, text, mentioned)
-        post.save(update_fields=["tag_names", "mentions_data"])
-        MediaAttachment.objects.filter(pk__in=[m.pk for m in media]).update(post=post)
+        _link_tags_and_mentions(post, tags, mentioned, replace=False)
+        if media:
+            MediaAttachment.objects.filter(pk__in=[m.pk for m in media]).update(post=post)
         User.objects.filter(pk=author.pk).update(statuses_count=F("statuses_count") + 1, last_status_at=post.created_at)
         if parent is not None:
             Post.objects.filter(pk=parent.pk).update(replies_count=F("replies_count") + 1)
@@ -244,7 +256,8 @@ def post_edit(
         post.language = language
         post.title = title.strip() if post.is_story else ""
         post.edited_at = timezone.now()
-        _set_tags_and_mentions(post, text, mentioned)
+        tags = _describe_tags_and_mentions(post, text, mentioned)
+        _link_tags_and_mentions(post, tags, mentioned, replace=True)
         post.save()
         events.emit(events.POST_UPDATED, post_id=post.pk)
     return post
