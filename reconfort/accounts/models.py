@@ -50,6 +50,10 @@ class User(AbstractUser):
     # Registration in approval mode: the account exists but cannot sign in until approved.
     approved = models.BooleanField(default=True)
     registration_reason = models.TextField(blank=True)
+    # Moderation: a limited account is kept out of public timelines; a suspended one cannot sign in and its
+    # content disappears everywhere (reversible for 30 days, then deleted).
+    limited = models.BooleanField(default=False)
+    suspended_at = models.DateTimeField(null=True, blank=True)
     # Counters kept by the services so listing an account costs no extra query.
     followers_count = models.PositiveIntegerField(default=0)
     following_count = models.PositiveIntegerField(default=0)

@@ -72,6 +72,8 @@ class Post(models.Model):
     reblog_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="reblogs")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator: only its author (with the reason) and moderators still see it.
+    hidden_at = models.DateTimeField(null=True, blank=True)
     # Denormalised for rendering without extra queries: [{"id", "username"}] and tag display names.
     mentions_data = models.JSONField(default=list, blank=True)
     tag_names = models.JSONField(default=list, blank=True)

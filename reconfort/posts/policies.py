@@ -8,7 +8,7 @@ from .models import Post, Visibility
 def can_view_post(viewer, post: Post, *, follows_author: bool, mentioned: bool, blocked_either_way: bool) -> bool:
     if viewer.is_authenticated and viewer.pk == post.author_id:
         return True
-    if blocked_either_way or not post.author.is_active:
+    if blocked_either_way or not post.author.is_active or post.hidden_at is not None:
         return False
     if post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED):
         return True

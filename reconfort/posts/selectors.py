@@ -37,9 +37,15 @@ def posts_visible_to(viewer, queryset: QuerySet | None = None) -> QuerySet:
 
 
 def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) -> QuerySet:
-    """Drop posts (and reshares of posts) by accounts the viewer blocks, mutes, or is blocked by."""
+    """Drop what the viewer must not see in a list: posts and reshares by accounts they block, mute or are
+    blocked by; posts hidden by moderators (except their own); reshares of suspended accounts' or hidden posts
+    (a suspended member's words must not come back through a reshare)."""
+    queryset = queryset.filter(
+        Q(reblog_of__isnull=True) | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True)
+    )
     if not viewer.is_authenticated:
-        return queryset
+        return queryset.filter(hidden_at__isnull=True)
+    queryset = queryset.filter(Q(hidden_at__isnull=True) | Q(author=viewer))
     hidden = hidden_account_ids(viewer) if include_mutes else blocked_ids_either_way(viewer)
     return queryset.exclude(author_id__in=hidden).exclude(reblog_of__author_id__in=hidden)
 

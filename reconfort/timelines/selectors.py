@@ -24,7 +24,7 @@ def home_timeline(viewer, page: PageParams) -> list[Post]:
 
 def public_timeline(viewer, page: PageParams, *, only_media: bool = False) -> list[Post]:
     qs = Post.objects.with_related().filter(
-        visibility=Visibility.PUBLIC, reblog_of__isnull=True, author__is_active=True
+        visibility=Visibility.PUBLIC, reblog_of__isnull=True, author__is_active=True, author__limited=False
     )
     if only_media:
         qs = qs.filter(media__isnull=False).distinct()
@@ -36,6 +36,7 @@ def tag_timeline(viewer, tag_name: str, page: PageParams) -> list[Post]:
         visibility=Visibility.PUBLIC,
         reblog_of__isnull=True,
         author__is_active=True,
+        author__limited=False,
         tags__key=normalize_tag(tag_name.lstrip("#")),
     )
     return paginate_by_id(exclude_hidden(viewer, qs), page)
