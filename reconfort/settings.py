@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "reconfort.hashtags",
     "reconfort.timelines",
     "reconfort.notifications",
+    "reconfort.moderation",
     "reconfort.api",
     "reconfort.web",
     "reconfort.demo",

@@ -12,6 +12,20 @@ class NotificationType(models.TextChoices):
     GESTURE = "gesture", _("Gesture")
     FOLLOW = "follow", _("Follow")
     FOLLOW_REQUEST = "follow_request", _("Follow request")
+    # From the moderators: the acknowledgement and outcome of a report; a decision about me; my appeal decided.
+    REPORT_RECEIVED = "report_received", _("Report received")
+    REPORT_RESOLVED = "report_resolved", _("Report reviewed")
+    MODERATION_DECISION = "moderation_decision", _("Moderation decision")
+    APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
+
+
+# Notices from the moderators have no other person behind them: the recipient is recorded as the actor.
+SYSTEM_TYPES = {
+    NotificationType.REPORT_RECEIVED,
+    NotificationType.REPORT_RESOLVED,
+    NotificationType.MODERATION_DECISION,
+    NotificationType.APPEAL_DECIDED,
+}
 
 
 class Notification(models.Model):
@@ -20,6 +34,8 @@ class Notification(models.Model):
     type = models.CharField(max_length=20, choices=NotificationType.choices)
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     gesture_kind = models.CharField(max_length=10, choices=GestureKind.choices, blank=True)
+    # The report, decision or appeal a moderation notice is about.
+    subject_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -27,6 +27,13 @@ def notification_create(*, recipient_id: int, actor_id: int, type: str, post_id=
     )
 
 
+def notification_notice(*, recipient_id: int, type: str, subject_id: int) -> None:
+    """A notice from the moderators (no other member behind it). Safe to call twice."""
+    Notification.objects.get_or_create(
+        recipient_id=recipient_id, actor_id=recipient_id, type=type, subject_id=subject_id
+    )
+
+
 def notification_withdraw(*, recipient_id: int, actor_id: int, type: str, post_id=None, gesture_kind="") -> None:
     Notification.objects.filter(
         recipient_id=recipient_id, actor_id=actor_id, type=type, post_id=post_id, gesture_kind=gesture_kind

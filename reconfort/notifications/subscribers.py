@@ -60,6 +60,24 @@ def on_follow_requested(follower_id, target_id, **_):
     services.notification_create(recipient_id=target_id, actor_id=follower_id, type=NotificationType.FOLLOW_REQUEST)
 
 
+def on_report_created(report_id, reporter_id, **_):
+    services.notification_notice(recipient_id=reporter_id, type=NotificationType.REPORT_RECEIVED, subject_id=report_id)
+
+
+def on_report_resolved(report_id, reporter_id, **_):
+    services.notification_notice(recipient_id=reporter_id, type=NotificationType.REPORT_RESOLVED, subject_id=report_id)
+
+
+def on_decision(decision_id, account_id, **_):
+    services.notification_notice(
+        recipient_id=account_id, type=NotificationType.MODERATION_DECISION, subject_id=decision_id
+    )
+
+
+def on_appeal_decided(appeal_id, account_id, **_):
+    services.notification_notice(recipient_id=account_id, type=NotificationType.APPEAL_DECIDED, subject_id=appeal_id)
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REBLOG_CREATED, on_reblog)
@@ -67,3 +85,7 @@ def connect() -> None:
     events.subscribe(events.GESTURE_REMOVED, on_gesture_removed)
     events.subscribe(events.FOLLOW_CREATED, on_follow)
     events.subscribe(events.FOLLOW_REQUESTED, on_follow_requested)
+    events.subscribe(events.REPORT_CREATED, on_report_created)
+    events.subscribe(events.REPORT_RESOLVED, on_report_resolved)
+    events.subscribe(events.MODERATION_DECISION, on_decision)
+    events.subscribe(events.APPEAL_DECIDED, on_appeal_decided)

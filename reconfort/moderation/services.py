@@ -1,0 +1,280 @@
+"""Every moderation write. Each action is audited in the same transaction as its effect."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oauth2_provider.models import get_access_token_model, get_refresh_token_model
+
+from reconfort.accounts.models import Role, User
+from reconfort.core import events
+from reconfort.core.errors import Forbidden, NotFound, ServiceError
+from reconfort.posts.models import Post
+from reconfort.posts.selectors import can_view
+
+from . import policies
+from .models import (
+    CATEGORY_RISK,
+    SUSPENSION_GRACE,
+    AuditEntry,
+    Decision,
+    DecisionAppeal,
+    QueueItem,
+    Report,
+    ReportCategory,
+    Rule,
+)
+
+
+def audit_record(actor, action: str, target, *, reason: str = "", before=None, after=None) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if actor and actor.pk else None,
+        actor_name=getattr(actor, "username", "") or "system",
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=getattr(target, "pk", None),
+        reason=str(reason),
+        before=before or {},
+        after=after or {},
+    )
+
+
+def _require_moderator(user) -> None:
+    if not policies.can_moderate(user):
+        raise Forbidden(_("Only moderators can do this."), code="not_moderator")
+
+
+@transaction.atomic
+def role_grant(actor: User, target: User, role: str) -> User:
+    if not policies.can_grant_role(actor):
+        raise Forbidden(_("Only administrators can grant roles."), code="not_admin")
+    if role not in Role.values:
+        raise ServiceError(_("Unknown role."), field="role")
+    before = {"role": target.role}
+    target.role = role
+    target.save(update_fields=["role"])
+    audit_record(actor, "role.grant", target, before=before, after={"role": role})
+    return target
+
+
+# --- Reports ------------------------------------------------------------------------------------
+
+
+def report_create(
+    reporter: User,
+    target_account: User,
+    *,
+    category: str,
+    comment: str = "",
+    rule_ids=(),
+    post_ids=(),
+) -> Report:
+    """A member reports an account (and optionally some of its posts). The target never learns who."""
+    if not policies.can_report_account(reporter, target_account):
+        raise ServiceError(_("You cannot report yourself."), code="self_report")
+    if category not in ReportCategory.values:
+        raise ServiceError(_("Choose what is wrong."), field="category", code="invalid_category")
+    if len(comment or "") > 1000:
+        raise ServiceError(_("The comment has 1,000 characters at most."), field="comment")
+    try:
+        rule_ids, post_ids = [int(r) for r in rule_ids], [int(p) for p in post_ids]
+    except (TypeError, ValueError) as exc:
+        raise ServiceError(_("Unknown rule or post."), code="invalid_ids") from exc
+    rules = list(Rule.objects.filter(pk__in=rule_ids))
+    if len(rules) != len(set(rule_ids)):
+        raise ServiceError(_("Unknown rule."), field="rule_ids")
+    posts = list(Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account))
+    if len(posts) != len(set(post_ids)) or not all(can_view(reporter, p) for p in posts):
+        raise ServiceError(_("These posts are not the reported member's, or you cannot see them."), field="post_ids")
+    with transaction.atomic():
+        item = QueueItem.objects.create(kind=QueueItem.Kind.REPORT, risk=CATEGORY_RISK[category])
+        report = Report.objects.create(
+            reporter=reporter,
+            target_account=target_account,
+            category=category,
+            comment=(comment or "").strip(),
+            queue_item=item,
+        )
+        report.rules.set(rules)
+        report.posts.set(posts)
+        events.emit(events.REPORT_CREATED, report_id=report.pk, reporter_id=reporter.pk)
+    return report
+
+
+@transaction.atomic
+def queue_assign(moderator: User, item: QueueItem) -> QueueItem:
+    _require_moderator(moderator)
+    if item.state == QueueItem.State.CLOSED:
+        raise ServiceError(_("This item is already closed."), status=409, code="closed")
+    item.state, item.assigned_to = QueueItem.State.ASSIGNED, moderator
+    item.save(update_fields=["state", "assigned_to"])
+    audit_record(moderator, "queue.assign", item)
+    return item
+
+
+def _close(item: QueueItem) -> None:
+    item.state, item.closed_at = QueueItem.State.CLOSED, timezone.now()
+    item.save(update_fields=["state", "closed_at"])
+
+
+def _close_report(report: Report, state: str, note: str) -> None:
+    report.state, report.outcome_note, report.resolved_at = state, note, timezone.now()
+    report.save(update_fields=["state", "outcome_note", "resolved_at"])
+    _close(report.queue_item)
+    if report.reporter_id:
+        events.emit(events.REPORT_RESOLVED, report_id=report.pk, reporter_id=report.reporter_id)
+
+
+@transaction.atomic
+def report_dismiss(moderator: User, report: Report, *, note: str = "") -> Report:
+    _require_moderator(moderator)
+    if report.state != Report.State.OPEN:
+        raise ServiceError(_("This report is already closed."), status=409, code="closed")
+    _close_report(report, Report.State.DISMISSED, note)
+    audit_record(moderator, "report.dismiss", report, reason=note)
+    return report
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def _revoke_access(user: User) -> None:
+    """Suspension takes effect at once: no OAuth token keeps working (sessions die with is_active=False)."""
+    get_access_token_model().objects.filter(user=user).delete()
+    get_refresh_token_model().objects.filter(user=user).delete()
+
+
+def _apply(decision: Decision, *, content_warning: str) -> tuple[dict, dict]:
+    member, post, now = decision.target_account, decision.post, timezone.now()
+    action = decision.action
+    if action == Decision.Action.HIDE:
+        before, post.hidden_at = {"hidden": post.hidden_at is not None}, now
+        post.save(update_fields=["hidden_at"])
+        return before, {"hidden": True}
+    if action == Decision.Action.CONTENT_WARNING:
+        before = {"spoiler_text": post.spoiler_text, "sensitive": post.sensitive}
+        post.spoiler_text, post.sensitive = content_warning[:200], True
+        post.save(update_fields=["spoiler_text", "sensitive"])
+        return before, {"spoiler_text": post.spoiler_text, "sensitive": True}
+    if action == Decision.Action.LIMIT:
+        before, member.limited = {"limited": member.limited}, True
+        member.save(update_fields=["limited"])
+        return before, {"limited": True}
+    if action == Decision.Action.SUSPEND:
+        before = {"is_active": member.is_active, "suspended_at": None}
+        member.is_active, member.suspended_at = False, now
+        member.save(update_fields=["is_active", "suspended_at"])
+        _revoke_access(member)
+        return before, {"is_active": False, "suspended_at": now.isoformat()}
+    return {}, {}
+
+
+NEEDS_POST = {Decision.Action.HIDE, Decision.Action.CONTENT_WARNING}
+
+
+@transaction.atomic
+def decision_take(
+    moderator: User,
+    target_account: User,
+    *,
+    action: str,
+    reason: str,
+    post: Post | None = None,
+    report: Report | None = None,
+    content_warning: str = "",
+) -> Decision:
+    """Act on a member or post; the member is told why and may appeal (except a dismissal)."""
+    _require_moderator(moderator)
+    if action not in Decision.Action.values or action == Decision.Action.DISMISS:
+        raise ServiceError(_("Unknown action."), field="action", code="invalid_action")
+    if not (reason or "").strip():
+        raise ServiceError(_("Give the reason the member will read."), field="reason", code="empty_reason")
+    if target_account.pk == moderator.pk:
+        raise ServiceError(_("You cannot moderate yourself."), code="self_moderation")
+    if action in NEEDS_POST and (post is None or post.author_id != target_account.pk):
+        raise ServiceError(_("Choose one of this member's posts."), field="post", code="post_required")
+    if action == Decision.Action.CONTENT_WARNING and not content_warning.strip():
+        raise ServiceError(_("Write the content warning."), field="content_warning")
+    if target_account.role != Role.MEMBER and not policies.can_grant_role(moderator):
+        raise Forbidden(_("Only administrators can act on moderators."), code="not_admin")
+    decision = Decision.objects.create(
+        moderator=moderator,
+        target_account=target_account,
+        post=post,
+        report=report,
+        action=action,
+        reason=reason.strip(),
+    )
+    before, after = _apply(decision, content_warning=content_warning)
+    if report is not None and report.state == Report.State.OPEN:
+        _close_report(report, Report.State.RESOLVED, "")
+    audit_record(moderator, f"decision.{action}", decision, reason=reason, before=before, after=after)
+    events.emit(events.MODERATION_DECISION, decision_id=decision.pk, account_id=target_account.pk)
+    return decision
+
+
+def _reverse(decision: Decision) -> tuple[dict, dict]:
+    member, post = decision.target_account, decision.post
+    if decision.action == Decision.Action.HIDE and post is not None:
+        post.hidden_at = None
+        post.save(update_fields=["hidden_at"])
+    elif decision.action == Decision.Action.LIMIT:
+        member.limited = False
+        member.save(update_fields=["limited"])
+    elif decision.action == Decision.Action.SUSPEND:
+        member.is_active, member.suspended_at = True, None
+        member.save(update_fields=["is_active", "suspended_at"])
+    decision.reversed_at = timezone.now()
+    decision.save(update_fields=["reversed_at"])
+    return {"reversed": False}, {"reversed": True}
+
+
+# --- Appeals of decisions -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def decision_appeal_create(member: User, decision: Decision, *, text: str) -> DecisionAppeal:
+    already = DecisionAppeal.objects.filter(decision=decision).exists()
+    if decision.target_account_id != member.pk:
+        raise NotFound(_("There is no such decision."))
+    if not policies.can_appeal_decision(member, decision, already_appealed=already):
+        raise ServiceError(_("This decision can no longer be appealed."), status=409, code="appeal_closed")
+    if not (text or "").strip() or len(text) > 2000:
+        raise ServiceError(_("Explain in 1 to 2,000 characters why the decision should change."), field="text")
+    item = QueueItem.objects.create(kind=QueueItem.Kind.DECISION_APPEAL, risk=3)
+    return DecisionAppeal.objects.create(decision=decision, text=text.strip(), queue_item=item)
+
+
+@transaction.atomic
+def decision_appeal_decide(
+    moderator: User, appeal: DecisionAppeal, *, overturn: bool, note: str = ""
+) -> DecisionAppeal:
+    decision = appeal.decision
+    if not policies.can_decide_appeal(moderator, decision):
+        raise Forbidden(_("Another moderator than the one who decided must review this appeal."), code="same_moderator")
+    if appeal.state != DecisionAppeal.State.PENDING:
+        raise ServiceError(_("This appeal has already been decided."), status=409, code="closed")
+    before, after = {"state": appeal.state}, {}
+    if overturn:
+        _reverse(decision)
+    appeal.state = DecisionAppeal.State.OVERTURNED if overturn else DecisionAppeal.State.UPHELD
+    appeal.decided_by, appeal.decided_at = moderator, timezone.now()
+    appeal.save(update_fields=["state", "decided_by", "decided_at"])
+    _close(appeal.queue_item)
+    after = {"state": appeal.state}
+    audit_record(moderator, "appeal.decide", appeal, reason=note, before=before, after=after)
+    events.emit(events.APPEAL_DECIDED, appeal_id=appeal.pk, account_id=decision.target_account_id)
+    return appeal
+
+
+def suspended_accounts_purge(now=None) -> int:
+    """Delete the data of members suspended more than 30 days ago (their reports made stay, anonymised)."""
+    cutoff = (now or timezone.now()) - SUSPENSION_GRACE
+    ids = list(User.objects.filter(Q(suspended_at__lt=cutoff), is_active=False).values_list("pk", flat=True))
+    for user in User.objects.filter(pk__in=ids):
+        with transaction.atomic():
+            audit_record(None, "account.purge", user, after={"username": user.username})
+            user.delete()
+    return len(ids)
