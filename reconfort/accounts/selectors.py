@@ -100,3 +100,14 @@ def relationships(viewer: User, targets: list[int]) -> list[Relationship]:
 
 def relationship(viewer: User, target: User) -> Relationship:
     return relationships(viewer, [target.pk])[0]
+
+
+def account_search(viewer, query: str, *, limit: int = 10, offset: int = 0) -> list[User]:
+    """Active members whose username starts with, or display name contains, the query (blocks left out)."""
+    text = query.strip().lstrip("@").split("@")[0].strip()
+    if not text:
+        return []
+    qs = User.objects.filter(is_active=True).filter(Q(username__istartswith=text) | Q(display_name__icontains=text))
+    if viewer.is_authenticated:
+        qs = qs.exclude(id__in=blocked_ids_either_way(viewer))
+    return list(qs.order_by("-followers_count", "id")[offset : offset + limit])

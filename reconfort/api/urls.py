@@ -1,3 +1,57 @@
-"""Mastodon-compatible API, OAuth endpoints. Filled in by the API work."""
+"""Mastodon-compatible API (/api/), OAuth (/oauth/) and the OAuth server metadata document."""
 
-urlpatterns: list = []
+from functools import wraps
+
+from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
+
+from .mastodon.api import api
+from .mastodon.errors import error_response
+from .oauth import views as oauth
+
+oauth_patterns = (
+    [
+        path("authorize", oauth.AuthorizeView.as_view(), name="authorize"),
+        path("authorize/", oauth.AuthorizeView.as_view()),
+        path("token", oauth.TokenView.as_view(), name="token"),
+        path("revoke", oauth.RevokeView.as_view(), name="revoke"),
+    ],
+    "oauth",
+)
+
+
+def api_not_found(request, *args, **kwargs):
+    return error_response(_("Record not found."), 404)
+
+
+def _json_method_not_allowed(view):
+    """ninja answers a wrong method with a bare 405; API errors are always JSON."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            response = error_response(_("This method is not allowed here."), 405)
+            response["Allow"] = allowed
+        return response
+
+    return wrapped
+
+
+def _api_patterns():
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if hasattr(pattern, "callback") and pattern.callback is not None:
+            pattern.callback = _json_method_not_allowed(pattern.callback)
+    return (patterns, app_name), namespace
+
+
+api_patterns, api_namespace = _api_patterns()
+
+urlpatterns = [
+    path("api/", include(api_patterns, namespace=api_namespace)),
+    re_path(r"^api/", api_not_found),
+    path("oauth/", include(oauth_patterns)),
+    path(".well-known/oauth-authorization-server", oauth.server_metadata, name="oauth-metadata"),
+]

@@ -164,10 +164,11 @@ def viewer_state(viewer, posts: list[Post]) -> ViewerState:
 
 
 def gesture_givers(post: Post, kind: str | None = None) -> QuerySet:
-    qs = User.objects.filter(gestures__post=post, is_active=True)
+    # One filter() call, so post and kind constrain the same gesture (two calls would join twice).
+    conditions = {"gestures__post": post, "is_active": True}
     if kind:
-        qs = qs.filter(gestures__kind=kind)
-    return qs.distinct()
+        conditions["gestures__kind"] = kind
+    return User.objects.filter(**conditions).distinct()
 
 
 def gestures_by_kind(post: Post) -> dict[str, list[User]]:

@@ -1,0 +1,34 @@
+"""The one NinjaAPI: Mastodon-compatible endpoints (and our own extensions), mounted at /api/."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from . import errors
+from .endpoints import (
+    accounts,
+    apps,
+    bench,
+    instance,
+    media,
+    notifications,
+    reactions,
+    search,
+    statuses,
+    timelines,
+)
+from .parsing import MastodonParser
+
+api = NinjaAPI(
+    title="Réconfort API",
+    version="1",
+    description="Mastodon-compatible client API of Réconfort, with Pleroma emoji reactions for gestures of comfort.",
+    urls_namespace="api",
+    parser=MastodonParser(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+errors.register(api)
+
+for module in (apps, instance, accounts, statuses, reactions, media, timelines, notifications, search, bench):
+    api.add_router("/", module.router)

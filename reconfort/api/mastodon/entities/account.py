@@ -1,0 +1,122 @@
+"""Account (docs.joinmastodon.org/entities/Account), with `source` and `role` for the member's own account."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+from reconfort.accounts.models import User
+
+from .. import links
+from .common import iso
+
+
+class Field(Schema):
+    name: str
+    value: str
+    verified_at: str | None = None
+
+
+class AccountSource(Schema):
+    privacy: str
+    sensitive: bool
+    language: str
+    note: str
+    fields: list[Field]
+    follow_requests_count: int
+
+
+class Role(Schema):
+    id: str
+    name: str
+    color: str
+    permissions: str
+    highlighted: bool
+
+
+class Account(Schema):
+    id: str
+    username: str
+    acct: str
+    display_name: str
+    locked: bool
+    bot: bool
+    discoverable: bool | None
+    indexable: bool
+    group: bool
+    noindex: bool | None
+    hide_collections: bool | None
+    created_at: str
+    note: str
+    url: str
+    uri: str
+    avatar: str
+    avatar_static: str
+    header: str
+    header_static: str
+    followers_count: int
+    following_count: int
+    statuses_count: int
+    last_status_at: str | None
+    emojis: list[dict]
+    fields: list[Field]
+
+
+class CredentialAccount(Account):
+    source: AccountSource
+    role: Role | None = None
+
+
+def _avatar(user: User) -> str:
+    return links.media_url(user.avatar.name) if user.avatar else links.missing_avatar_url()
+
+
+def render_account(user: User) -> dict:
+    avatar = _avatar(user)
+    url = links.profile_url(user.username)
+    return {
+        "id": str(user.pk),
+        "username": user.username,
+        "acct": user.username,
+        "display_name": user.display_name,
+        "locked": user.locked,
+        "bot": False,
+        "discoverable": user.discoverable,
+        "indexable": user.discoverable,
+        "group": False,
+        "noindex": not user.discoverable,
+        "hide_collections": False,
+        "created_at": iso(user.date_joined),
+        "note": user.bio_html,
+        "url": url,
+        "uri": url,
+        "avatar": avatar,
+        "avatar_static": avatar,
+        "header": links.missing_avatar_url(),
+        "header_static": links.missing_avatar_url(),
+        "followers_count": user.followers_count,
+        "following_count": user.following_count,
+        "statuses_count": user.statuses_count,
+        "last_status_at": user.last_status_at.date().isoformat() if user.last_status_at else None,
+        "emojis": [],
+        "fields": [],
+    }
+
+
+def render_credential_account(user: User, *, follow_requests_count: int) -> dict:
+    data = render_account(user)
+    data["source"] = {
+        "privacy": "public",
+        "sensitive": False,
+        "language": user.language,
+        "note": user.bio,
+        "fields": [],
+        "follow_requests_count": follow_requests_count,
+    }
+    data["role"] = {
+        "id": {"member": "-99", "moderator": "2", "admin": "3"}.get(user.role, "-99"),
+        "name": user.role if user.role != "member" else "",
+        "color": "",
+        "permissions": "0",
+        "highlighted": user.role != "member",
+    }
+    return data

@@ -1,0 +1,60 @@
+"""Notification (docs.joinmastodon.org/entities/Notification).
+
+Our types map onto Mastodon's: a reply is a "mention", the ❤️ gesture is a "favourite", other gestures are
+Pleroma's "pleroma:emoji_reaction" (with the emoji), follow / follow_request / reblog keep their names.
+"""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+from reconfort.notifications.models import Notification as NotificationModel
+from reconfort.notifications.models import NotificationType
+from reconfort.posts.models import GESTURE_EMOJI, GestureKind
+
+from .account import Account, render_account
+from .common import iso
+from .status import Status, StatusRenderer
+
+EMOJI_REACTION = "pleroma:emoji_reaction"
+# Mastodon type → our types and, for gestures, which kinds.
+MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", EMOJI_REACTION)
+
+
+class Notification(Schema):
+    id: str
+    type: str
+    group_key: str
+    created_at: str
+    account: Account
+    status: Status | None = None
+    emoji: str | None = None
+
+
+def mastodon_type(notification: NotificationModel) -> str:
+    if notification.type in (NotificationType.MENTION, NotificationType.REPLY):
+        return "mention"
+    if notification.type == NotificationType.GESTURE:
+        return "favourite" if notification.gesture_kind == GestureKind.HEART else EMOJI_REACTION
+    return notification.type
+
+
+def render_notifications(viewer, notifications: list[NotificationModel]) -> list[dict]:
+    posts = [n.post for n in notifications if n.post_id]
+    renderer = StatusRenderer(viewer, posts)
+    result = []
+    for n in notifications:
+        kind = mastodon_type(n)
+        data = {
+            "id": str(n.pk),
+            "type": kind,
+            "group_key": f"ungrouped-{n.pk}",
+            "created_at": iso(n.created_at),
+            "account": render_account(n.actor),
+        }
+        if n.post_id:
+            data["status"] = renderer.render(n.post)
+        if kind == EMOJI_REACTION:
+            data["emoji"] = GESTURE_EMOJI.get(n.gesture_kind, "")
+        result.append(data)
+    return result

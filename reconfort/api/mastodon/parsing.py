@@ -1,0 +1,124 @@
+"""Request bodies as Mastodon clients send them: JSON, form-encoded or multipart, with Rails-style keys.
+
+`media_ids[]=1&media_ids[]=2` becomes {"media_ids": ["1", "2"]}, `source[privacy]=public` becomes
+{"source": {"privacy": "public"}}; any other content type with a body is refused (400).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.utils.datastructures import MultiValueDict
+from ninja.parser import Parser
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+_KEY_PART = re.compile(r"\[([^\[\]]*)\]")
+
+
+class MalformedBody(ValueError):
+    pass
+
+
+def _split_key(key: str) -> list[str]:
+    head, bracket, rest = key.partition("[")
+    if not bracket:
+        return [key]
+    parts = [head]
+    parts.extend(_KEY_PART.findall("[" + rest))
+    return parts
+
+
+def form_to_dict(data: MultiValueDict) -> dict:
+    """Rails-style nested keys to a dict: a[] → list, a[b] → dict, a[0][b] → dict keyed by index."""
+    result: dict = {}
+    for key in data:
+        values = data.getlist(key)
+        parts = _split_key(key)
+        node = result
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            next_is_list = not last and parts[i + 1] == "" and i + 1 == len(parts) - 1
+            if last:
+                if part == "":
+                    continue
+                node[part] = values[-1] if values else ""
+            elif next_is_list:
+                node[part] = list(values)
+                break
+            else:
+                child = node.get(part)
+                if not isinstance(child, dict):
+                    child = {}
+                    node[part] = child
+                node = child
+    return result
+
+
+def load_form(request) -> None:
+    """Django parses form bodies for POST only (ticket 12635); Mastodon clients send PUT/PATCH forms too."""
+    if request.method != "POST" and (request.content_type or "").lower() in FORM_TYPES and not request.POST:
+        method = request.method
+        request.method = request.META["REQUEST_METHOD"] = "POST"
+        try:
+            del request._post
+        except AttributeError:
+            pass
+        try:
+            request._load_post_and_files()
+        finally:
+            request.method = request.META["REQUEST_METHOD"] = method
+
+
+def uploaded_file(request, name: str):
+    load_form(request)
+    return request.FILES.get(name)
+
+
+def read_body(request) -> dict:
+    """The request body as a dict, whatever the (supported) content type."""
+    content_type = (request.content_type or "").lower()
+    if content_type in FORM_TYPES:
+        load_form(request)
+        return form_to_dict(request.POST)
+    if content_type == "application/json" or content_type.endswith("+json"):
+        if not request.body:
+            return {}
+        try:
+            data = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise MalformedBody("json") from exc
+        if not isinstance(data, dict):
+            raise MalformedBody("json_object")
+        return data
+    if not request.body:
+        return {}
+    raise MalformedBody("content_type")
+
+
+MAX_ID = 2**63 - 1
+
+
+def object_id(value) -> int | None:
+    """A database id from a path or a field, or None when it cannot be one (so the caller answers 404)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+class MastodonParser(Parser):
+    def parse_body(self, request):
+        return read_body(request)
+
+    def parse_querydict(self, data: MultiValueDict, list_fields, request):
+        """Query strings: `id[]=1&id[]=2` and `id=1&id=2` both fill the list field `id`."""
+        result: dict = {}
+        for key in data:
+            name = key[:-2] if key.endswith("[]") else key
+            if name in list_fields:
+                result.setdefault(name, []).extend(data.getlist(key))
+            else:
+                result[name] = data.getlist(key)[-1]
+        return result
