@@ -1,15 +1,6 @@
-"""The `reconfort` command. Placeholder until the CLI is written."""
+"""`reconfort …` and `python -m reconfort …`: see reconfort/cli/."""
 
-import os
-import sys
-
-
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconfort.settings")
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(["reconfort", *sys.argv[1:]])
-
+from reconfort.cli.main import main
 
 if __name__ == "__main__":
     main()
