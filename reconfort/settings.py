@@ -52,6 +52,12 @@ RECONFORT_INSTANCE_NAME = os.environ.get("RECONFORT_INSTANCE_NAME", "Réconfort"
 RECONFORT_CONTACT_EMAIL = os.environ.get("RECONFORT_CONTACT_EMAIL", "")
 # open | approval | closed
 RECONFORT_REGISTRATION_MODE = os.environ.get("RECONFORT_REGISTRATION_MODE", "open").lower()
+# Open registration switches to approval when moderators exist but none has been active for 7 days.
+RECONFORT_AUTO_APPROVAL = env_bool("RECONFORT_AUTO_APPROVAL", True)
+# E-mail domains refused at sign-up (disposable providers, known abusers), comma-separated.
+RECONFORT_BLOCKED_EMAIL_DOMAINS = [d.lower() for d in env_list("RECONFORT_BLOCKED_EMAIL_DOMAINS", "")]
+# Rate limits on what members can do to each other (see reconfort/core/ratelimit.py for the defaults).
+RECONFORT_RATE_LIMITS_ENABLED = env_bool("RECONFORT_RATE_LIMITS_ENABLED", True)
 # The OAuth password grant exists only for old clients; off unless explicitly enabled.
 RECONFORT_OAUTH_PASSWORD_GRANT = env_bool("RECONFORT_OAUTH_PASSWORD_GRANT", False)
 # Reference endpoints F0/F1 used by bench/ only.
@@ -128,7 +134,8 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, con
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests use a file too (not shared-cache memory), so concurrent writers behave as in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-reconfort.sqlite3")}
+    # One file per test process, so two test runs on one machine never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-reconfort-{os.getpid()}.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE: writers take the lock at BEGIN, so concurrent writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",

@@ -8,6 +8,10 @@ from tests.factories import UserFactory
 def _tasks_run_immediately(settings, tmp_path):
     """Background tasks run inline (Huey immediate mode), so a test sees their effect at once."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A fresh in-process cache per test, so rate-limit counters never leak from one test into another.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
+    }
     settings.RECONFORT_REGISTRATION_MODE = "open"
     HUEY.immediate = True
     yield

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reconfort.core import events
+from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.core.images import clean_image
 from reconfort.core.text import render_plain, tag_path
 
-from .models import TIME_ZONE_CHOICES, Block, Follow, Language, Mute, User, username_validator
+from .models import TIME_ZONE_CHOICES, Block, Follow, Language, Mute, Role, User, username_validator
 from .urls_helpers import profile_path
 
 VALID_TIME_ZONES = {tz for tz, _label in TIME_ZONE_CHOICES}
@@ -27,9 +30,26 @@ class RegistrationMode:
     CLOSED = "closed"
 
 
+MODERATOR_ABSENCE = timedelta(days=7)
+
+
 def registration_mode() -> str:
+    """The configured mode, except that open registration falls back to approval when the server has
+    moderators and none of them has been active for 7 days (Mastodon's answer to the 2024 spam wave)."""
     mode = settings.RECONFORT_REGISTRATION_MODE
-    return mode if mode in (RegistrationMode.OPEN, RegistrationMode.APPROVAL, RegistrationMode.CLOSED) else "closed"
+    if mode not in (RegistrationMode.OPEN, RegistrationMode.APPROVAL, RegistrationMode.CLOSED):
+        return RegistrationMode.CLOSED
+    if mode == RegistrationMode.OPEN and settings.RECONFORT_AUTO_APPROVAL:
+        staff = User.objects.filter(Q(role__in=[Role.MODERATOR, Role.ADMIN]) | Q(is_superuser=True), is_active=True)
+        recent = timezone.now() - MODERATOR_ABSENCE
+        if staff.exists() and not staff.filter(Q(last_login__gte=recent) | Q(date_joined__gte=recent)).exists():
+            return RegistrationMode.APPROVAL
+    return mode
+
+
+def _email_domain_blocked(email: str) -> bool:
+    domain = email.rsplit("@", 1)[-1].lower()
+    return any(domain == d or domain.endswith("." + d) for d in settings.RECONFORT_BLOCKED_EMAIL_DOMAINS)
 
 
 def _validate_registration(username, email, password, language, time_zone, reason) -> None:
@@ -43,6 +63,10 @@ def _validate_registration(username, email, password, language, time_zone, reaso
         validate_email(email)
     except ValidationError as exc:
         raise ServiceError(_("Enter a valid e-mail address."), field="email", code="invalid_email") from exc
+    if _email_domain_blocked(email):
+        raise ServiceError(
+            _("Addresses from this e-mail provider cannot be used here."), field="email", code="blocked_email_domain"
+        )
     if language not in Language.values:
         raise ServiceError(_("Choose French or English."), field="language")
     if time_zone not in VALID_TIME_ZONES:
@@ -64,14 +88,19 @@ def account_register(
     language: str = Language.FR,
     time_zone: str = "Europe/Paris",
     reason: str = "",
+    address: str | None = None,
 ) -> User:
-    """Create a member, honouring the registration mode. Refused entirely (no row) on any invalid field."""
+    """Create a member, honouring the registration mode. Refused entirely (no row) on any invalid field.
+
+    `address` is the client's IP address: more than 5 sign-ups from one address in 30 minutes are refused.
+    """
     mode = registration_mode()
     if mode == RegistrationMode.CLOSED:
         raise Forbidden(_("Registrations are closed on this server."), code="registrations_closed")
     username = (username or "").strip()
     email = (email or "").strip()
     _validate_registration(username, email, password, language, time_zone, reason)
+    ratelimit.hit_address("signup_per_address", address)
     approved = mode == RegistrationMode.OPEN
     try:
         with transaction.atomic():
@@ -142,6 +171,7 @@ def account_update_profile(
 
 
 def account_change_password(user: User, *, old_password: str, new_password: str) -> None:
+    ratelimit.hit_account("password_change", user)
     if not user.check_password(old_password):
         raise ServiceError(_("Your current password is not correct."), field="old_password")
     try:
@@ -169,6 +199,7 @@ def follow_create(follower: User, target: User) -> Follow:
     existing = Follow.objects.filter(follower=follower, target=target).first()
     if existing:
         return existing
+    ratelimit.hit_account("follow", follower)
     state = Follow.State.PENDING if target.locked else Follow.State.ACCEPTED
     follow = Follow.objects.create(follower=follower, target=target, state=state)
     if state == Follow.State.ACCEPTED:

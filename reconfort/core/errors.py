@@ -26,4 +26,10 @@ class Forbidden(ServiceError):
 
 
 class RateLimited(ServiceError):
+    """Too many actions in a window. `retry_after` (seconds) becomes the Retry-After header."""
+
     status = 429
+
+    def __init__(self, message, *, retry_after: int, code: str = "rate_limited"):
+        super().__init__(message, code=code)
+        self.retry_after = max(1, int(retry_after))

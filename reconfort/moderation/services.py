@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import get_access_token_model, get_refresh_token_model
 
 from reconfort.accounts.models import Role, User
-from reconfort.core import events
+from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view
@@ -78,6 +78,7 @@ def report_create(
         raise ServiceError(_("Choose what is wrong."), field="category", code="invalid_category")
     if len(comment or "") > 1000:
         raise ServiceError(_("The comment has 1,000 characters at most."), field="comment")
+    ratelimit.hit_account("report", reporter)
     try:
         rule_ids, post_ids = [int(r) for r in rule_ids], [int(p) for p in post_ids]
     except (TypeError, ValueError) as exc:
@@ -243,6 +244,7 @@ def decision_appeal_create(member: User, decision: Decision, *, text: str) -> De
         raise ServiceError(_("This decision can no longer be appealed."), status=409, code="appeal_closed")
     if not (text or "").strip() or len(text) > 2000:
         raise ServiceError(_("Explain in 1 to 2,000 characters why the decision should change."), field="text")
+    ratelimit.hit_account("appeal", member)
     item = QueueItem.objects.create(kind=QueueItem.Kind.DECISION_APPEAL, risk=3)
     return DecisionAppeal.objects.create(decision=decision, text=text.strip(), queue_item=item)
 

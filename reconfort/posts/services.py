@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reconfort.accounts.models import User
 from reconfort.accounts.selectors import is_blocked_either_way
 from reconfort.accounts.urls_helpers import profile_path
-from reconfort.core import events
+from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.core.images import clean_image
 from reconfort.core.text import extract_mentions, extract_tags, render_markdown, render_plain, tag_path
@@ -161,6 +161,8 @@ def post_create(
             raise Forbidden(_("You cannot reply to this post."), code="blocked")
 
     mentioned = _resolve_mentions(text)
+    ratelimit.hit_account("post", author)
+    ratelimit.hit_account("mention", author, amount=sum(1 for u in mentioned.values() if u.pk != author.pk))
     if parent is not None and parent.author_id != author.pk:
         mentioned.setdefault(parent.author.username.lower(), parent.author)
 
@@ -338,6 +340,9 @@ def gesture_add(actor: User, post: Post, kind: str) -> Post:
     if kind not in GestureKind.values:
         raise ServiceError(_("Unknown gesture."), field="kind", code="invalid_gesture")
     target = _target_for_action(actor, post)
+    if Gesture.objects.filter(post=target, account=actor, kind=kind).exists():
+        return target  # already given: nothing to count or notify
+    ratelimit.hit_account("gesture", actor)
     try:
         with transaction.atomic():
             gesture = Gesture.objects.create(post=target, account=actor, kind=kind)

@@ -166,3 +166,51 @@ def test_avatar_is_resized_and_non_images_refused(user):
 def test_second_user_factory_gets_distinct_names():
     a, b = UserFactory(), UserFactory()
     assert a.username.lower() != b.username.lower()
+
+
+def test_sixth_signup_from_one_address_is_refused():
+    from reconfort.core.errors import RateLimited
+
+    for i in range(5):
+        register(username=f"voisin{i}", email=f"v{i}@example.org", address="203.0.113.9")
+    with pytest.raises(RateLimited):
+        register(username="voisin5", email="v5@example.org", address="203.0.113.9")
+    register(username="ailleurs", email="a@example.org", address="198.51.100.1")
+    assert User.objects.count() == 6
+
+
+def test_blocked_email_domains(settings):
+    settings.RECONFORT_BLOCKED_EMAIL_DOMAINS = ["yopmail.com"]
+    with pytest.raises(ServiceError) as exc:
+        register(email="x@yopmail.com")
+    assert exc.value.code == "blocked_email_domain"
+    with pytest.raises(ServiceError):
+        register(email="x@mail.yopmail.com")
+    assert User.objects.count() == 0
+
+
+def test_open_registration_needs_approval_when_moderators_are_away():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reconfort.accounts.models import Role
+
+    long_ago = timezone.now() - timedelta(days=10)
+    UserFactory(role=Role.MODERATOR, last_login=long_ago, date_joined=long_ago)
+    assert services.registration_mode() == "approval"
+    User.objects.filter(role=Role.MODERATOR).update(last_login=timezone.now())
+    assert services.registration_mode() == "open"
+
+
+def test_follows_are_rate_limited(settings, user):
+    from reconfort.core.errors import RateLimited
+
+    settings.RECONFORT_RATE_LIMITS = {"follow": (2, 86400)}
+    targets = [UserFactory() for _ in range(3)]
+    services.follow_create(user, targets[0])
+    services.follow_create(user, targets[1])
+    services.follow_create(user, targets[1])  # already following: not counted again
+    with pytest.raises(RateLimited):
+        services.follow_create(user, targets[2])
+    assert user.following_set.count() == 2
