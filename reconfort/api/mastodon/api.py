@@ -30,5 +30,6 @@ api = NinjaAPI(
 )
 errors.register(api)
 
-for module in (apps, instance, accounts, statuses, reactions, media, timelines, notifications, search, bench):
+# Order matters where paths overlap: /v1/accounts/search must come before /v1/accounts/{id}.
+for module in (apps, instance, search, accounts, statuses, reactions, media, timelines, notifications, bench):
     api.add_router("/", module.router)

@@ -57,17 +57,20 @@ def form_to_dict(data: MultiValueDict) -> dict:
 
 def load_form(request) -> None:
     """Django parses form bodies for POST only (ticket 12635); Mastodon clients send PUT/PATCH forms too."""
-    if request.method != "POST" and (request.content_type or "").lower() in FORM_TYPES and not request.POST:
-        method = request.method
-        request.method = request.META["REQUEST_METHOD"] = "POST"
-        try:
-            del request._post
-        except AttributeError:
-            pass
-        try:
-            request._load_post_and_files()
-        finally:
-            request.method = request.META["REQUEST_METHOD"] = method
+    if request.method == "POST" or getattr(request, "_form_loaded", False):
+        return
+    if (request.content_type or "").lower() not in FORM_TYPES:
+        return
+    request._form_loaded = True
+    for attribute in ("_post", "_files"):
+        if hasattr(request, attribute):
+            delattr(request, attribute)
+    method = request.method
+    request.method = "POST"
+    try:
+        request._load_post_and_files()
+    finally:
+        request.method = method
 
 
 def uploaded_file(request, name: str):
