@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "reconfort.timelines",
     "reconfort.notifications",
     "reconfort.moderation",
+    "reconfort.privacy",
     "reconfort.api",
     "reconfort.web",
     "reconfort.demo",

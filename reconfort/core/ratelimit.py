@@ -34,6 +34,7 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "report": (Limit(30, 86400), Limit(10, 86400)),
     "appeal": (Limit(5, 86400), Limit(5, 86400)),
     "password_change": (Limit(5, 3600), Limit(5, 3600)),
+    "export": (Limit(2, 86400), Limit(2, 86400)),
     # Per address, whoever asks:
     "signup_per_address": (Limit(5, 1800), Limit(5, 1800)),
 }
