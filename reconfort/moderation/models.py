@@ -63,6 +63,10 @@ class QueueItem(models.Model):
     class Kind(models.TextChoices):
         REPORT = "report", _("Report")
         DECISION_APPEAL = "decision_appeal", _("Appeal of a decision")
+        MEMORIALISATION = "memorialisation", _("Memorialisation request")
+        MEMORIAL_DISPUTE = "memorial_dispute", _("Memorial disputed by the person it is about")
+        MISSING_PERSON = "missing_person", _("Missing-person appeal to approve")
+        CRISIS_ALERT = "crisis_alert", _("Person at risk")
 
     class State(models.TextChoices):
         OPEN = "open", _("Open")
@@ -75,11 +79,18 @@ class QueueItem(models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # What is reviewed, for kinds other than reports and decision appeals (which link back by a one-to-one):
+    # e.g. subject_type "memorials.memorial", subject_id 42.
+    subject_type = models.CharField(max_length=60, blank=True)
+    subject_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["state", "risk", "created_at"])]
+        indexes = [
+            models.Index(fields=["state", "risk", "created_at"]),
+            models.Index(fields=["subject_type", "subject_id"]),
+        ]
 
 
 class Report(models.Model):
