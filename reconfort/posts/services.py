@@ -161,8 +161,6 @@ def post_create(
             raise Forbidden(_("You cannot reply to this post."), code="blocked")
 
     mentioned = _resolve_mentions(text)
-    ratelimit.hit_account("post", author)
-    ratelimit.hit_account("mention", author, amount=sum(1 for u in mentioned.values() if u.pk != author.pk))
     if parent is not None and parent.author_id != author.pk:
         mentioned.setdefault(parent.author.username.lower(), parent.author)
 
@@ -182,6 +180,9 @@ def post_create(
                         _("This request is already being processed."), status=409, code="conflict"
                     ) from None
                 return existing
+        # Counted only once the key is ours: concurrent retries of one post are not new posts.
+        ratelimit.hit_account("post", author)
+        ratelimit.hit_account("mention", author, amount=sum(1 for u in mentioned.values() if u.pk != author.pk))
         media = (
             list(MediaAttachment.objects.select_for_update().filter(owner=author, pk__in=media_ids, post__isnull=True))
             if media_ids
