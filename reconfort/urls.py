@@ -8,5 +8,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("reconfort.api.urls")),
     path("", include("reconfort.web.urls")),
+    path("", include("reconfort.accounts.urls")),
+    path("", include("reconfort.posts.urls")),
+    path("", include("reconfort.notifications.urls")),
     re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
 ]

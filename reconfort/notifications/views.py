@@ -13,7 +13,7 @@ from reconfort.accounts.selectors import follow_requests_list
 from reconfort.core.pagination import PageParams, paginate_by_id
 
 from . import selectors, services
-from .models import Marker
+from .models import SYSTEM_TYPES, Marker
 
 PAGE_SIZE = 30
 
@@ -33,6 +33,7 @@ def notification_list(request):
         "items": items,
         "last_read": last_read,
         "waiting": set(follow_requests_list(request.user).values_list("id", flat=True)),
+        "system_types": SYSTEM_TYPES,
         "nav": "notifications",
     }
     if len(items) == page.limit:
