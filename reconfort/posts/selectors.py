@@ -37,10 +37,10 @@ def posts_visible_to(viewer, queryset: QuerySet | None = None) -> QuerySet:
 
 
 def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) -> QuerySet:
-    """Drop what the viewer must not see in a list: posts and reshares by accounts they block, mute or are
-    blocked by; posts hidden by moderators (except their own); reshares of suspended accounts' or hidden posts
-    (a suspended member's words must not come back through a reshare)."""
-    queryset = queryset.filter(
+    """Drop what the viewer must not see in a list: posts of suspended members; posts and reshares by accounts
+    they block, mute or are blocked by; posts hidden by moderators (except their own); reshares of suspended
+    accounts' or hidden posts (a suspended member's words must not come back through a reshare)."""
+    queryset = queryset.filter(author__is_active=True).filter(
         Q(reblog_of__isnull=True) | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True)
     )
     if not viewer.is_authenticated:
