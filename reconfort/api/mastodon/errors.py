@@ -22,7 +22,11 @@ def error_response(message, status: int, **extra) -> JsonResponse:
 
 def _service_error(request, exc: ServiceError):
     extra = {"field": exc.field} if exc.field else {}
-    return error_response(exc.message, exc.status, **extra)
+    response = error_response(exc.message, exc.status, **extra)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _validation_error(request, exc: ValidationError):

@@ -93,6 +93,10 @@ def read_body(request) -> dict:
             raise MalformedBody("json") from exc
         if not isinstance(data, dict):
             raise MalformedBody("json_object")
+        try:  # JSON may escape lone surrogates ("\ud800") that no text can hold
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise MalformedBody("json_text") from exc
         return data
     if not request.body:
         return {}

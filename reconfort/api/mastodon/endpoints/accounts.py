@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
-from ninja.throttling import AnonRateThrottle
 
 from reconfort.accounts import selectors, services
 from reconfort.accounts.models import Language
@@ -107,7 +106,6 @@ class Registration(Schema):
     "/v1/accounts",
     response={200: Token},
     auth=app_or_member("write:accounts"),
-    throttle=[AnonRateThrottle("10/30m")],
 )
 def register(request, payload: Registration):
     if not payload.agreement:
@@ -120,6 +118,7 @@ def register(request, payload: Registration):
         display_name=payload.display_name,
         language=locale if locale in Language.values else settings.LANGUAGE_CODE,
         reason=payload.reason,
+        address=request.META.get("REMOTE_ADDR"),
     )
     application = request.oauth_token.application
     token, raw = token_issue(application, user, application.scopes)
