@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "reconfort.accounts",
     "reconfort.posts",
     "reconfort.hashtags",
+    "reconfort.memorials",
     "reconfort.timelines",
     "reconfort.notifications",
     "reconfort.moderation",

@@ -1,0 +1,240 @@
+"""Reads about memorials, always through what the viewer may see."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reconfort.core.errors import NotFound
+
+from . import policies
+from .models import (
+    AccountMemorial,
+    AccountWishes,
+    GestureKind,
+    Guest,
+    Memorial,
+    MemorialFollow,
+    MemorialGesture,
+    Steward,
+    StewardLogEntry,
+    Tribute,
+)
+from .policies import Access
+
+# A candle burns for a day; in its last quarter it is shown fading.
+CANDLE_BURN = timedelta(hours=24)
+CANDLE_FADING = timedelta(hours=18)
+
+
+def memorial_not_found() -> NotFound:
+    return NotFound(_("This memorial does not exist or is not visible to you."))
+
+
+def sort_key(name: str) -> str:
+    """Accent-free, case-folded: "Émile" sorts with "emile", and searching "emile" finds him."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def access_for(viewer, memorial: Memorial) -> Access:
+    """What the viewer is to this memorial, in at most three small queries."""
+    if not viewer.is_authenticated:
+        return Access()
+    role = Steward.objects.filter(memorial=memorial, user=viewer, accepted=True).values_list("role", flat=True).first()
+    return Access(
+        authenticated=True,
+        role=role,
+        invited=Guest.objects.filter(memorial=memorial, user=viewer).exists(),
+        follows=MemorialFollow.objects.filter(memorial=memorial, user=viewer).exists(),
+        moderator=bool(viewer.is_moderator),
+    )
+
+
+def memorial_get(key: str) -> Memorial:
+    try:
+        return Memorial.objects.select_related("last_words", "subject_account").get(key=str(key))
+    except Memorial.DoesNotExist as exc:
+        raise memorial_not_found() from exc
+
+
+def memorial_get_visible(viewer, key: str) -> tuple[Memorial, Access]:
+    memorial = memorial_get(key)
+    access = access_for(viewer, memorial)
+    if not policies.can_view_memorial(access, memorial):
+        raise memorial_not_found()
+    return memorial, access
+
+
+def last_words_of(memorial: Memorial):
+    try:
+        return memorial.last_words
+    except Memorial.last_words.RelatedObjectDoesNotExist:
+        return None
+
+
+def cause_of_death_for_display(memorial: Memorial) -> str:
+    """The one way a page learns the cause of death: empty unless shown, and never when it is suicide."""
+    try:
+        cause = memorial.cause
+    except Memorial.cause.RelatedObjectDoesNotExist:
+        return ""
+    return cause.for_display()
+
+
+# --- The Hereafter ---------------------------------------------------------------------------------
+
+
+class DirectoryOrder:
+    RECENT = "recent"
+    AZ = "az"
+
+
+def memorial_list_directory(
+    *, order: str = DirectoryOrder.RECENT, year: int | None = None, language: str = "", query: str = ""
+) -> QuerySet:
+    """Listed memorials with their last words (one query per page): newest deaths first, or A–Z."""
+    qs = Memorial.objects.listed().select_related("last_words")
+    if year:
+        qs = qs.filter(death_date__year=year)
+    if language:
+        # JSON containment is not on SQLite: languages are short lists of two-letter codes, match the quoted code.
+        qs = qs.filter(languages__icontains=f'"{language}"')
+    text = sort_key(query or "")
+    if text:
+        qs = qs.filter(sort_name__contains=text)
+    if order == DirectoryOrder.AZ:
+        return qs.order_by("sort_name", "id")
+    return qs.order_by("-death_date", "-id")
+
+
+def directory_years() -> list[int]:
+    dates = Memorial.objects.listed().filter(death_date__isnull=False).dates("death_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def memorial_list_stewarded(user) -> QuerySet:
+    return Memorial.objects.filter(stewards__user=user, stewards__accepted=True).order_by("-updated_at")
+
+
+def steward_invitations_for(user) -> QuerySet:
+    return Steward.objects.filter(user=user, accepted=False).select_related("memorial", "invited_by")
+
+
+# --- Stewards, tributes, gestures ------------------------------------------------------------------
+
+
+def stewards_list(memorial: Memorial) -> QuerySet:
+    return Steward.objects.filter(memorial=memorial).select_related("user").order_by("created_at", "id")
+
+
+def steward_log(memorial: Memorial) -> QuerySet:
+    return StewardLogEntry.objects.filter(memorial=memorial)
+
+
+def guests_list(memorial: Memorial) -> QuerySet:
+    return Guest.objects.filter(memorial=memorial).select_related("user").order_by("created_at", "id")
+
+
+def tributes_visible(viewer, memorial: Memorial, access: Access) -> QuerySet:
+    """Approved tributes; tribute moderators also see those waiting; an author sees their own, whatever the state."""
+    qs = Tribute.objects.filter(memorial=memorial).select_related("author")
+    if policies.can_moderate_tributes(access):
+        return qs.exclude(state=Tribute.State.REJECTED).order_by("-id")
+    condition = Q(state=Tribute.State.APPROVED)
+    if viewer.is_authenticated:
+        condition |= Q(author=viewer)
+    return qs.filter(condition).order_by("-id")
+
+
+def tributes_pending(memorial: Memorial) -> QuerySet:
+    return Tribute.objects.filter(memorial=memorial, state=Tribute.State.PENDING).select_related("author")
+
+
+def tribute_get(memorial: Memorial, tribute_id) -> Tribute:
+    try:
+        return Tribute.objects.select_related("author").get(memorial=memorial, pk=int(tribute_id))
+    except (Tribute.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound(_("This tribute does not exist.")) from exc
+
+
+@dataclass
+class Candle:
+    gesture: MemorialGesture
+    fading: bool
+
+
+def candles_burning(memorial: Memorial, *, now=None, limit: int = 50) -> list[Candle]:
+    """Candles lit in the last day; those in their last hours are fading. Burnt-out candles are not shown."""
+    now = now or timezone.now()
+    rows = (
+        MemorialGesture.objects.filter(memorial=memorial, kind=GestureKind.CANDLE, created_at__gt=now - CANDLE_BURN)
+        .select_related("account")
+        .order_by("-created_at")[:limit]
+    )
+    return [Candle(g, fading=now - g.created_at >= CANDLE_FADING) for g in rows]
+
+
+def gestures_recent(memorial: Memorial, *, limit: int = 30) -> QuerySet:
+    """Recent gestures with a message, to read (not a count to compete with)."""
+    return (
+        MemorialGesture.objects.filter(memorial=memorial)
+        .exclude(message="")
+        .select_related("account")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def gestures_given_today(viewer, memorial: Memorial, day) -> set[str]:
+    if not viewer.is_authenticated:
+        return set()
+    return set(
+        MemorialGesture.objects.filter(memorial=memorial, account=viewer, day=day).values_list("kind", flat=True)
+    )
+
+
+# --- Memorialised accounts -------------------------------------------------------------------------
+
+
+def account_memorial_of(account) -> AccountMemorial | None:
+    return AccountMemorial.objects.filter(account=account, reversed_at__isnull=True).first()
+
+
+def is_memorialised(account) -> bool:
+    return AccountMemorial.objects.filter(account=account, reversed_at__isnull=True).exists()
+
+
+def memorialised_ids(account_ids) -> set[int]:
+    """Which of these accounts are memorialised, in one query (for lists, suggestions and API entities)."""
+    return set(
+        AccountMemorial.objects.filter(account_id__in=list(account_ids), reversed_at__isnull=True).values_list(
+            "account_id", flat=True
+        )
+    )
+
+
+def memorialised_account_ids() -> QuerySet:
+    """A subquery for `.exclude(id__in=…)`: keep memorialised accounts out of suggestions and matching."""
+    return AccountMemorial.objects.filter(reversed_at__isnull=True).values("account_id")
+
+
+def wishes_of(account) -> AccountWishes | None:
+    return AccountWishes.objects.filter(account=account).select_related("legacy_contact").first()
+
+
+def legacy_contact_of(account):
+    """The confirmed legacy contact of an account, or None."""
+    wishes = AccountWishes.objects.filter(account=account, contact_confirmed_at__isnull=False).first()
+    return wishes.legacy_contact if wishes else None
+
+
+def legacy_requests_for(contact) -> QuerySet:
+    """Members who named this person legacy contact and wait for an answer."""
+    return AccountWishes.objects.filter(legacy_contact=contact, contact_confirmed_at__isnull=True).select_related(
+        "account"
+    )

@@ -1,0 +1,63 @@
+"""Every write about memorials. Views, API endpoints and moderation handlers call these, never the models."""
+
+from .memorials import (
+    cause_of_death_set,
+    is_suicide_cause,
+    last_words_clear,
+    last_words_set,
+    memorial_create,
+    memorial_delete,
+    memorial_dispute,
+    memorial_dispute_decide,
+    memorial_set_photo,
+    memorial_set_state,
+    memorial_update,
+)
+from .stewards import (
+    guest_invite,
+    guest_remove,
+    memorial_transfer,
+    steward_accept,
+    steward_change_role,
+    steward_invite,
+    steward_remove,
+)
+from .tributes import (
+    gesture_give,
+    local_day,
+    memorial_follow,
+    memorial_reminders,
+    memorial_unfollow,
+    tribute_create,
+    tribute_delete,
+    tribute_moderate,
+)
+
+__all__ = [
+    "cause_of_death_set",
+    "gesture_give",
+    "guest_invite",
+    "guest_remove",
+    "is_suicide_cause",
+    "last_words_clear",
+    "last_words_set",
+    "local_day",
+    "memorial_create",
+    "memorial_delete",
+    "memorial_dispute",
+    "memorial_dispute_decide",
+    "memorial_follow",
+    "memorial_reminders",
+    "memorial_set_photo",
+    "memorial_set_state",
+    "memorial_transfer",
+    "memorial_unfollow",
+    "memorial_update",
+    "steward_accept",
+    "steward_change_role",
+    "steward_invite",
+    "steward_remove",
+    "tribute_create",
+    "tribute_delete",
+    "tribute_moderate",
+]
