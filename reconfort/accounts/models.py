@@ -112,3 +112,13 @@ class Mute(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account", "target"], name="accounts_mute_unique")]
+
+
+class SignedInSession(models.Model):
+    """A browser session a member signed in with, so they can see them all and sign out everywhere."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
