@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "oauth2_provider",
     "huey.contrib.djhuey",
     "reconfort.core",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "reconfort.posts",
     "reconfort.hashtags",
     "reconfort.memorials",
+    "reconfort.appeals",
     "reconfort.timelines",
     "reconfort.notifications",
     "reconfort.moderation",
@@ -106,6 +108,7 @@ MIDDLEWARE = [
     "reconfort.core.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -262,6 +265,22 @@ if RECONFORT_HTTPS:
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (django-csp): no inline script or style anywhere; our own origin only.
+# form-action is left open because OAuth consent redirects to the client app's own address.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "reconfort@localhost")
