@@ -275,8 +275,8 @@ class DemoLoader:
     # --- the whole load ----------------------------------------------------------------------------
 
     def load(self) -> DemoResult:
-        # The demo is written as an administrator would set it up: whatever the registration mode.
-        with override_settings(RECONFORT_REGISTRATION_MODE="open"):
+        # The demo is set up as an administrator would: whatever the registration mode, without rate limits.
+        with override_settings(RECONFORT_REGISTRATION_MODE="open", RECONFORT_RATE_LIMITS_ENABLED=False):
             with transaction.atomic():
                 self.create_members()
                 self.create_admin()
