@@ -6,3 +6,8 @@ class ModerationConfig(AppConfig):
     name = "reconfort.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from . import review_memorials
+
+        review_memorials.connect()
