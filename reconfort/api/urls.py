@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from django.urls import include, path, re_path
+from django.urls import Resolver404, include, path, re_path, resolve
 from django.utils.translation import gettext as _
 
 from .mastodon.api import api
@@ -22,6 +22,17 @@ oauth_patterns = (
 
 def api_not_found(request, *args, **kwargs):
     return error_response(_("Record not found."), 404)
+
+
+def api_trailing_slash(request, rest):
+    """Mastodon answers /api/v1/instance/ like /api/v1/instance (Mastodon.py asks for both); so do we."""
+    try:
+        match = resolve(f"/api/{rest}")
+    except Resolver404:
+        return api_not_found(request)
+    if match.func is api_trailing_slash or match.func is api_not_found:
+        return api_not_found(request)
+    return match.func(request, *match.args, **match.kwargs)
 
 
 def _json_method_not_allowed(view):
@@ -51,6 +62,7 @@ api_patterns, api_namespace = _api_patterns()
 
 urlpatterns = [
     path("api/", include(api_patterns, namespace=api_namespace)),
+    re_path(r"^api/(?P<rest>.+)/$", api_trailing_slash),
     re_path(r"^api/", api_not_found),
     path("oauth/", include(oauth_patterns)),
     path(".well-known/oauth-authorization-server", oauth.server_metadata, name="oauth-metadata"),

@@ -108,3 +108,8 @@ def test_fuzzed_paths_never_500(api, user):
         response = api.get(path)
         assert response.status_code < 500, (path, response.content)
         assert response["Content-Type"].startswith("application/json"), path
+
+
+def test_a_trailing_slash_is_accepted(anon, db):
+    assert anon.get("/api/v1/instance/").json()["title"]
+    assert anon.get("/api/v1/nothing/").status_code == 404

@@ -33,6 +33,7 @@ class AuthorizeView(dot.AuthorizationView):
                 "application": application,
                 "code": (query.get("code") or [""])[0],
                 "error": (query.get("error") or [""])[0],
+                "error_description": (query.get("error_description") or [""])[0],
             }
             return render(self.request, "api/authorize_oob.html", context)
         return super().redirect(redirect_to, application)
