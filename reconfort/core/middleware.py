@@ -23,7 +23,9 @@ class BodySizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.RECONFORT_MAX_BODY_BYTES:
-            message = _("The request is too large.")
+            # This runs before the language is chosen for the request: ask the request, not the thread.
+            with translation.override(translation.get_language_from_request(request)):
+                message = _("The request is too large.")
             if request.path.startswith(("/api/", "/oauth/")):
                 return JsonResponse({"error": message}, status=413)
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")

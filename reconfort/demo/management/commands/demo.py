@@ -9,7 +9,7 @@ SAMPLE_LOGINS = [
     ("camille_roux", "a young mother and night nurse in Lyon, writes in French"),
     ("sarah_okafor", "a mother of twins in London, writes in English"),
     ("helene_dubois", "a palliative care volunteer; follows a locked account"),
-    (ADMIN_USERNAME, "administrator (also signs in at /admin/)"),
+    (ADMIN_USERNAME, "administrator (moderation and /admin/ ask for an authenticator app first)"),
 ]
 
 
