@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("reconfort.accounts.urls")),
     path("", include("reconfort.posts.urls")),
     path("", include("reconfort.notifications.urls")),
+    path("memorials/", include("reconfort.memorials.urls")),
     re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
 ]

@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.core.images import clean_image
-from reconfort.core.text import render_markdown
+from reconfort.core.text import plain_excerpt, render_markdown
+from reconfort.posts.models import Kind as PostKind
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view as can_view_post
-from reconfort.posts.services import LANGUAGE_CODES
+from reconfort.posts.services import LANGUAGE_CODES, post_create
 
 from .. import policies, selectors
 from ..models import CauseOfDeath, DatePrecision, LastWords, Memorial, Steward
@@ -294,6 +297,26 @@ def last_words_clear(actor, memorial: Memorial) -> None:
     require_editor(actor, memorial)
     LastWords.objects.filter(memorial=memorial).delete()
     log(memorial, actor, "last_words.clear")
+
+
+def memorial_url(memorial: Memorial) -> str:
+    scheme = "https" if settings.RECONFORT_HTTPS else "http"
+    return f"{scheme}://{settings.RECONFORT_DOMAIN}{reverse('memorials:detail', args=[memorial.key])}"
+
+
+def last_words_share(actor, memorial: Memorial) -> Post:
+    """« Partager son dernier message »: a post that quotes the last words, credits the person and links to the
+    memorial. The cause of death is never part of it."""
+    access = visible_access(actor, memorial)
+    words = selectors.last_words_of(memorial)
+    if words is None or not policies.can_share_last_words(access, memorial):
+        raise Forbidden(_("These last words cannot be shared."), code="cannot_share")
+    years = "–".join(str(d.year) for d in (memorial.birth_date, memorial.death_date) if d)
+    credit = f"{memorial.full_name} ({years})" if years else memorial.full_name
+    link = memorial_url(memorial)
+    room = settings.RECONFORT_POST_MAX_CHARS - len(credit) - len(link) - 10
+    text = f"« {plain_excerpt(words.text, room)} »\n— {credit}\n{link}"
+    return post_create(actor, text=text, kind=PostKind.MEMORIAL, spoiler_text=words.content_warning)
 
 
 def is_suicide_cause(text: str) -> bool:

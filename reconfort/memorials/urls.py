@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "memorials"
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("mine/", views.mine, name="mine"),
+    path("new/", views.create, name="create"),
+    path("<str:key>/", views.detail, name="detail"),
+    path("<str:key>/edit/", views.edit, name="edit"),
+    path("<str:key>/photo/", views.photo, name="photo"),
+    path("<str:key>/state/", views.state, name="state"),
+    path("<str:key>/last-words/", views.last_words, name="last_words"),
+    path("<str:key>/cause/", views.cause, name="cause"),
+    path("<str:key>/tributes/", views.tribute, name="tribute"),
+    path("<str:key>/tributes/<int:tribute_id>/moderate/", views.tribute_moderate, name="tribute_moderate"),
+    path("<str:key>/tributes/<int:tribute_id>/delete/", views.tribute_delete, name="tribute_delete"),
+    path("<str:key>/gestures/<str:kind>/", views.gesture, name="gesture"),
+    path("<str:key>/follow/", views.follow, name="follow"),
+    path("<str:key>/share/", views.share, name="share"),
+    path("<str:key>/dispute/", views.dispute, name="dispute"),
+    path("<str:key>/stewards/", views.stewards, name="stewards"),
+    path("<str:key>/stewards/<str:action>/", views.steward_action, name="steward_action"),
+]
