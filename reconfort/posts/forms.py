@@ -29,7 +29,7 @@ class PageForm(forms.Form):
 class PostForm(PageForm):
     text = forms.CharField(
         label=_("Your words"),
-        widget=forms.Textarea(attrs={"rows": 4, "maxlength": settings.RECONFORT_POST_MAX_CHARS}),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": settings.RECONFORT_POST_MAX_CHARS}),
         max_length=settings.RECONFORT_POST_MAX_CHARS,
         help_text=_("Up to 1,000 characters. #hashtags and @mentions become links."),
     )

@@ -186,5 +186,5 @@ def test_page_queries_do_not_grow_with_posts(client, user, settings, django_asse
         for _ in range(4):
             make_post(author, text="Un mot doux #entraide")
     client.force_login(user)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         assert client.get("/community/").status_code == 200
