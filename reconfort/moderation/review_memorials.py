@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reconfort.core import events
 from reconfort.memorials import services as memorial_services
-from reconfort.memorials.models import Memorial
+from reconfort.memorials.models import Memorial, MemorialisationRequest
 
 from . import reviews
 from .models import QueueItem
@@ -34,6 +34,13 @@ def decide_dispute(moderator, subject_id, approved: bool, reason: str) -> None:
     memorial_services.memorial_dispute_decide(moderator, subject_id, upheld=approved, reason=reason)
 
 
+def decide_memorialisation(moderator, subject_id, approved: bool, reason: str) -> None:
+    if not MemorialisationRequest.objects.filter(pk=subject_id).exists():
+        return
+    memorial_services.memorialisation_decide(moderator, subject_id, approved=approved, reason=reason)
+
+
 def connect() -> None:
     reviews.register(QueueItem.Kind.MEMORIAL_DISPUTE, decide_dispute)
+    reviews.register(QueueItem.Kind.MEMORIALISATION, decide_memorialisation)
     events.subscribe(events.MEMORIAL_REVIEW_REQUESTED, on_review_requested)

@@ -1,5 +1,13 @@
 """Every write about memorials. Views, API endpoints and moderation handlers call these, never the models."""
 
+from .accounts import (
+    account_memorial_update,
+    legacy_contact_answer,
+    memorialisation_decide,
+    memorialisation_request,
+    memorialisation_reverse,
+    wishes_set,
+)
 from .memorials import (
     cause_of_death_set,
     is_suicide_cause,
@@ -35,6 +43,12 @@ from .tributes import (
 )
 
 __all__ = [
+    "account_memorial_update",
+    "legacy_contact_answer",
+    "memorialisation_decide",
+    "memorialisation_request",
+    "memorialisation_reverse",
+    "wishes_set",
     "cause_of_death_set",
     "gesture_give",
     "guest_invite",
