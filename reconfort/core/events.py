@@ -50,6 +50,8 @@ REPORT_CREATED = "moderation.report_created"
 REPORT_RESOLVED = "moderation.report_resolved"
 MODERATION_DECISION = "moderation.decision"
 APPEAL_DECIDED = "moderation.appeal_decided"
+APPEAL_REVIEW_REQUESTED = "appeal.review_requested"
+APPEAL_CLOSED = "appeal.closed"
 # Memorials ask moderation for a review (kind: "memorialisation" or "memorial_dispute"); moderation opens the
 # queue item and applies the decision through the memorials services.
 MEMORIAL_REVIEW_REQUESTED = "memorials.review_requested"

@@ -8,6 +8,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from . import review_memorials
+        from . import review_appeals, review_memorials
 
+        review_appeals.connect()
         review_memorials.connect()

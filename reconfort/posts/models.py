@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     GRATITUDE = "gratitude", _("Gratitude")
     SUPPORT_REQUEST = "support_request", _("I need comfort")
     NEWS = "news", _("News")
+    APPEAL = "appeal", _("Appeal")
 
 
 class GestureKind(models.TextChoices):

@@ -47,6 +47,6 @@ def test_only_moderators_decide_and_rejections_need_a_reason(decided):
 
 def test_kind_without_handler_cannot_be_decided():
     moderator = UserFactory(role=Role.MODERATOR)
-    item = reviews.review_open("missing_person", subject_type="appeals.appeal", subject_id=3)
+    item = reviews.review_open("crisis_alert", subject_type="comfort.request", subject_id=3)
     with pytest.raises(NotFound):
         reviews.review_decide(moderator, item, approved=True, reason="")
