@@ -58,6 +58,9 @@ RECONFORT_AUTO_APPROVAL = env_bool("RECONFORT_AUTO_APPROVAL", True)
 RECONFORT_BLOCKED_EMAIL_DOMAINS = [d.lower() for d in env_list("RECONFORT_BLOCKED_EMAIL_DOMAINS", "")]
 # Rate limits on what members can do to each other (see reconfort/core/ratelimit.py for the defaults).
 RECONFORT_RATE_LIMITS_ENABLED = env_bool("RECONFORT_RATE_LIMITS_ENABLED", True)
+# Moderators and administrators must pass two-factor authentication to moderate.
+RECONFORT_STAFF_REQUIRE_2FA = env_bool("RECONFORT_STAFF_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("RECONFORT_INSTANCE_NAME", "Réconfort")
 # The OAuth password grant exists only for old clients; off unless explicitly enabled.
 RECONFORT_OAUTH_PASSWORD_GRANT = env_bool("RECONFORT_OAUTH_PASSWORD_GRANT", False)
 # Reference endpoints F0/F1 used by bench/ only.
@@ -80,6 +83,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "oauth2_provider",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "huey.contrib.djhuey",
     "reconfort.core",
     "reconfort.accounts",
@@ -104,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "reconfort.accounts.middleware.TwoFactorMiddleware",
     "reconfort.core.middleware.PreferredLanguageMiddleware",
     "reconfort.core.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -285,7 +293,7 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "reconfort@localhost")
 
-# Deliberate for Mastodon-client compatibility (see docs/decisions/0005-oauth-for-mastodon-clients.md):
+# Deliberate for Mastodon-client compatibility (see docs/decisions/0009-oauth-for-mastodon-clients.md):
 # http redirect URIs stay allowed for native apps' loopback callbacks (RFC 8252), and PKCE stays optional
 # because Mastodon does not require it and several clients do not send it.
 SILENCED_SYSTEM_CHECKS = ["oauth2_provider.W008", "oauth2_provider.W010"]

@@ -6,12 +6,13 @@ from django.views.static import serve as serve_media
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/two-factor/", include("reconfort.accounts.two_factor_urls")),
     path("", include("reconfort.api.urls")),
     path("", include("reconfort.web.urls")),
     path("", include("reconfort.accounts.urls")),
     path("", include("reconfort.posts.urls")),
     path("", include("reconfort.notifications.urls")),
-    path("appeals/", include("reconfort.appeals.urls")),
     path("memorials/", include("reconfort.memorials.urls")),
+    path("appeals/", include("reconfort.appeals.urls")),
     re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
 ]

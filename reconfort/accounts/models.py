@@ -53,6 +53,8 @@ class User(AbstractUser):
     # Moderation: a limited account is kept out of public timelines; a suspended one cannot sign in and its
     # content disappears everywhere (reversible for 30 days, then deleted).
     limited = models.BooleanField(default=False)
+    # Kept by accounts.two_factor so the middleware knows without a query whether to ask for a code.
+    two_factor_enabled = models.BooleanField(default=False)
     suspended_at = models.DateTimeField(null=True, blank=True)
     # Counters kept by the services so listing an account costs no extra query.
     followers_count = models.PositiveIntegerField(default=0)
