@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .mastodon.api import api
 from .mastodon.errors import error_response
+from .mastodon.parsing import has_nul
 from .oauth import views as oauth
 
 oauth_patterns = (
@@ -35,11 +36,14 @@ def api_trailing_slash(request, rest):
     return match.func(request, *match.args, **match.kwargs)
 
 
-def _json_method_not_allowed(view):
-    """ninja answers a wrong method with a bare 405; API errors are always JSON."""
+def _api_view(view):
+    """Around every API view: NUL characters in the path or query are refused (no database stores them), and
+    ninja's bare 405 for a wrong method becomes a JSON error like every other."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        if "\x00" in request.path or has_nul(dict(request.GET.lists())):
+            return error_response(_("The request contains characters that are not allowed."), 400)
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
             allowed = response.get("Allow", "")
@@ -54,7 +58,7 @@ def _api_patterns():
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         if hasattr(pattern, "callback") and pattern.callback is not None:
-            pattern.callback = _json_method_not_allowed(pattern.callback)
+            pattern.callback = _api_view(pattern.callback)
     return (patterns, app_name), namespace
 
 

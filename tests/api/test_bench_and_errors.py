@@ -73,6 +73,8 @@ FUZZ_BODIES = [
     b'{"sensitive": "maybe"}',
     b"\xff\xfe\xfd",
     b'{"status": "\\ud800"}',
+    b'{"status": "a\\u0000b"}',
+    b"status=a%00b",
     b'{"status": "' + b"a" * 50000 + b'"}',
 ]
 

@@ -78,8 +78,26 @@ def uploaded_file(request, name: str):
     return request.FILES.get(name)
 
 
+def has_nul(value) -> bool:
+    """NUL characters cannot be stored (PostgreSQL refuses them) and are never meant: refuse them at the door."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(has_nul(v) for v in value)
+    return False
+
+
 def read_body(request) -> dict:
     """The request body as a dict, whatever the (supported) content type."""
+    data = _read_body(request)
+    if has_nul(data):
+        raise MalformedBody("nul")
+    return data
+
+
+def _read_body(request) -> dict:
     content_type = (request.content_type or "").lower()
     if content_type in FORM_TYPES:
         load_form(request)
