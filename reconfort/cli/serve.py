@@ -184,6 +184,12 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+            # Each child leads its own process group: whatever it started and left behind (granian's worker
+            # processes, if granian itself was killed) goes with it.
+            try:
+                os.killpg(child.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
 
 def main(argv: list[str]) -> int:

@@ -3,6 +3,7 @@
 import signal
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,43 @@ def test_supervisor_forwards_a_stop_request_to_its_children():
     # The children were asked to stop (SIGTERM for the web server, SIGINT for the worker) and did.
     assert supervisor.children["web"].returncode == -signal.SIGTERM
     assert supervisor.children["worker"].returncode == -signal.SIGINT
+
+
+def test_stop_leaves_no_grandchild_behind(tmp_path):
+    """A child that ignores the stop signal is killed, and so is what it started (as granian starts workers)."""
+    pid_file = tmp_path / "grandchild.pid"
+    stubborn = (
+        "import signal, subprocess, sys, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        f"child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\n"
+        "time.sleep(60)\n"
+    )
+    supervisor = serve.Supervisor({"web": [sys.executable, "-c", stubborn]})
+    supervisor.children["web"] = serve.subprocess.Popen(supervisor.commands["web"], start_new_session=True)
+    for _ in range(100):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    grandchild = int(pid_file.read_text())
+    original_timeout = serve.STOP_TIMEOUT
+    serve.STOP_TIMEOUT = 0.5
+    try:
+        supervisor.stop()
+    finally:
+        serve.STOP_TIMEOUT = original_timeout
+    assert supervisor.children["web"].returncode == -signal.SIGKILL
+    for _ in range(50):
+        if not _running(grandchild):
+            break
+        time.sleep(0.05)
+    assert not _running(grandchild)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped by whoever adopted it."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "State:\tZ" not in status
