@@ -87,10 +87,6 @@ class LoginView(auth_views.LoginView):
         return response
 
 
-class LogoutView(auth_views.LogoutView):
-    pass
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings(request):

@@ -188,3 +188,19 @@ def test_page_queries_do_not_grow_with_posts(client, user, settings, django_asse
     client.force_login(user)
     with django_assert_max_num_queries(10):
         assert client.get("/community/").status_code == 200
+
+
+def test_error_pages_are_calm_and_translated(client, db):
+    response = client.get("/@nobody", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    assert "Cette page n’est pas là" in response.content.decode()
+    response = client.get("/community/?max_id=x", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "We could not understand this request" in response.content.decode()
+
+
+def test_hashtag_with_accents(client, user):
+    make_post(user, text="Merci pour tout #Réconfort")
+    response = client.get("/tags/r%C3%A9confort")
+    assert response.status_code == 200
+    assert "Merci pour tout" in response.content.decode()
