@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "csp",
+    "corsheaders",
     "oauth2_provider",
     "django_otp",
     "axes",
@@ -106,6 +107,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "reconfort.core.middleware.BodySizeLimitMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "reconfort.core.middleware.NulCharacterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -289,6 +292,14 @@ if RECONFORT_HTTPS:
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Browser-based Mastodon clients (Elk, Phanpy …) call the API and OAuth endpoints from their own origin; bearer
+# tokens, not cookies, so any origin may read them (as Mastodon allows).
+CORS_URLS_REGEX = r"^/(api|oauth/(token|revoke)|\.well-known)/?.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["Link", "Retry-After"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "idempotency-key", "user-agent"]
 
 # Content-Security-Policy (django-csp): no inline script or style anywhere; our own origin only.
 # form-action is left open because OAuth consent redirects to the client app's own address.

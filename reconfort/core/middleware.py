@@ -32,6 +32,33 @@ class BodySizeLimitMiddleware:
         return self.get_response(request)
 
 
+class NulCharacterMiddleware:
+    """Refuse NUL characters in the path, query or form body with 400: PostgreSQL cannot store them and would
+    otherwise answer with a server error deep inside a service."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return self._refuse(request)
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and content_type.startswith("application/x-www-form-urlencoded")
+            and (b"%00" in request.body or b"\x00" in request.body)
+        ):
+            return self._refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request):
+        message = _("The request contains a character that is not allowed.")
+        if request.path.startswith(("/api/", "/oauth/")):
+            return JsonResponse({"error": message}, status=400)
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
 class PreferredLanguageMiddleware:
     """Language: the member's profile, else the language cookie, else Accept-Language, else the default.
 
