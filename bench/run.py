@@ -72,11 +72,13 @@ class Server:
                 time.sleep(0.3)
         raise RuntimeError("the server did not start")
 
+    def web_main(self) -> list[int]:
+        """granian's main process (it holds the preloaded application the workers fork from)."""
+        return [pid for pid in _children(self.process.pid) if "reconfort.cli.web" in _cmdline(pid)]
+
     def web_workers(self) -> list[int]:
-        """The granian worker processes: children of the granian process the supervisor started."""
-        children = _children(self.process.pid)
-        granian = [pid for pid in children if "granian" in _cmdline(pid)]
-        return [pid for parent in granian for pid in _children(parent)]
+        """The granian worker processes: children of granian's main process."""
+        return [pid for parent in self.web_main() for pid in _children(parent)]
 
     def task_worker(self) -> list[int]:
         return [pid for pid in _children(self.process.pid) if "run_huey" in _cmdline(pid)]
@@ -373,6 +375,7 @@ def main(argv: list[str] | None = None) -> None:
             celebrity = probes.celebrity()
             results["celebrity"] = celebrity_post(base, probes.bearer_token(celebrity), probes, celebrity)
         memory["at_end"] = {pid: pss_mib(pid) for pid in server.web_workers()}
+        memory["web_main_at_end"] = {pid: pss_mib(pid) for pid in server.web_main()}
         memory["task_worker_at_end"] = {pid: pss_mib(pid) for pid in server.task_worker()}
         results["memory_pss_mib"] = memory
     finally:

@@ -1,7 +1,8 @@
 """`reconfort serve`: the production shape on one machine.
 
 One supervisor process starts two children and stays between them and the terminal:
-- granian in WSGI mode (Django is several times faster under WSGI than under ASGI), N worker processes;
+- granian in WSGI mode (Django is several times faster under WSGI than under ASGI), N worker processes forked
+  from a process that has loaded the application once (reconfort/cli/web.py);
 - the Huey consumer (`run_huey`), which runs fan-out and the other background jobs.
 A signal (Ctrl-C, SIGTERM from a service manager) is forwarded so both stop cleanly; if either child dies,
 the other is stopped too and the exit status says so.
@@ -85,30 +86,10 @@ def parse_options(argv: list[str]) -> ServeOptions:
 
 def build_commands(options: ServeOptions, python: str = sys.executable) -> dict[str, list[str]]:
     """The child processes to start, by name. Pure, so the tests can check exactly what would run."""
-    web = [
-        python,
-        "-m",
-        "granian",
-        "--interface",
-        "wsgi",
-        "--host",
-        options.host,
-        "--port",
-        str(options.port),
-        "--workers",
-        str(options.workers),
-        "--blocking-threads",
-        str(options.threads),
-        # A WSGI worker never holds more requests than it has threads; the rest wait in the backlog.
-        "--backpressure",
-        str(options.threads),
-        "--no-ws",
-        "--respawn-failed-workers",
-        "--log-level",
-        "warning",
-        "--access-log" if options.access_log else "--no-access-log",
-        "reconfort.wsgi:application",
-    ]
+    web = [python, "-m", "reconfort.cli.web", "--host", options.host, "--port", str(options.port)]
+    web += ["--workers", str(options.workers), "--threads", str(options.threads)]
+    if options.access_log:
+        web.append("--access-log")
     commands = {"web": web}
     if options.worker:
         # --quiet: warnings and failed tasks only; we print the start-up line ourselves.

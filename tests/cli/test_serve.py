@@ -10,15 +10,12 @@ import pytest
 from reconfort.cli import serve
 
 
-def test_defaults_build_granian_wsgi_with_two_workers_and_the_huey_consumer():
+def test_defaults_start_the_web_server_with_two_workers_and_the_huey_consumer():
     commands = serve.build_commands(serve.parse_options([]), python="/venv/bin/python")
-    web = commands["web"]
-    assert web[:3] == ["/venv/bin/python", "-m", "granian"]
-    assert web[web.index("--interface") + 1] == "wsgi"
-    assert web[web.index("--host") + 1] == "127.0.0.1"
-    assert web[web.index("--port") + 1] == "8000"
-    assert web[web.index("--workers") + 1] == "2"
-    assert web[-1] == "reconfort.wsgi:application"
+    assert commands["web"] == [
+        "/venv/bin/python", "-m", "reconfort.cli.web", "--host", "127.0.0.1", "--port", "8000",
+        "--workers", "2", "--threads", "4",
+    ]  # fmt: skip
     assert commands["worker"] == ["/venv/bin/python", "-m", "reconfort", "run_huey", "--quiet"]
 
 
@@ -28,8 +25,7 @@ def test_host_port_workers_and_threads_are_passed_through():
     assert web[web.index("--host") + 1] == "0.0.0.0"
     assert web[web.index("--port") + 1] == "9000"
     assert web[web.index("--workers") + 1] == "4"
-    assert web[web.index("--blocking-threads") + 1] == "2"
-    assert web[web.index("--backpressure") + 1] == "2"
+    assert web[web.index("--threads") + 1] == "2"
     assert serve.address(options) == "http://127.0.0.1:9000"
 
 
@@ -39,7 +35,7 @@ def test_no_worker_starts_only_the_web_server():
 
 
 def test_access_log_is_off_unless_asked():
-    assert "--no-access-log" in serve.build_commands(serve.parse_options([]), python="py")["web"]
+    assert "--access-log" not in serve.build_commands(serve.parse_options([]), python="py")["web"]
     assert "--access-log" in serve.build_commands(serve.parse_options(["--access-log"]), python="py")["web"]
 
 
