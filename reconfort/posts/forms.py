@@ -18,6 +18,10 @@ LANGUAGE_CHOICES = [
 ]
 
 
+# The kinds a member chooses when writing; appeal posts are written by the appeals pages, with their details.
+WRITABLE_KINDS = [(kind.value, kind.label) for kind in Kind if kind != Kind.APPEAL]
+
+
 class PageForm(forms.Form):
     """Labels without the trailing colon (the layout already sets them apart)."""
 
@@ -39,7 +43,7 @@ class PostForm(PageForm):
         max_length=200,
         help_text=_("Optional. Readers see this first and choose to open the post."),
     )
-    kind = forms.ChoiceField(label=_("Kind of post"), choices=Kind.choices, initial=Kind.ORDINARY)
+    kind = forms.ChoiceField(label=_("Kind of post"), choices=WRITABLE_KINDS, initial=Kind.ORDINARY)
     visibility = forms.ChoiceField(label=_("Who can see it"), choices=Visibility.choices, initial=Visibility.PUBLIC)
     language = forms.ChoiceField(label=_("Language of the post"), choices=LANGUAGE_CHOICES)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -84,7 +88,7 @@ class StoryForm(PageForm):
         help_text=_("One line per image, in order, for people who cannot see them."),
     )
     spoiler_text = PostForm.base_fields["spoiler_text"]
-    kind = forms.ChoiceField(label=_("Kind of story"), choices=Kind.choices, initial=Kind.MEMORIAL)
+    kind = forms.ChoiceField(label=_("Kind of story"), choices=WRITABLE_KINDS, initial=Kind.MEMORIAL)
     visibility = PostForm.base_fields["visibility"]
     language = PostForm.base_fields["language"]
 

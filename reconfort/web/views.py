@@ -20,8 +20,9 @@ from reconfort.core.errors import NotFound
 from reconfort.core.htmx import page_or_fragment
 from reconfort.core.pagination import PageParams, paginate_by_id
 from reconfort.hashtags.selectors import tag_get
+from reconfort.memorials.selectors import account_memorial_of
 from reconfort.posts.forms import PostForm
-from reconfort.posts.selectors import account_posts
+from reconfort.posts.selectors import account_posts, can_view
 from reconfort.posts.views import posts_context
 from reconfort.timelines.selectors import home_timeline, public_timeline, tag_timeline
 
@@ -87,12 +88,19 @@ def profile(request, username: str):
     page = _page_params(request)
     posts = account_posts(request.user, account, exclude_replies=True)
     stories = []
+    memorial = account_memorial_of(account)
+    pinned = None
     if page.max_id is None:
         stories = list(account_posts(request.user, account, only_stories=True).order_by("-id")[:10])
+        if memorial and memorial.pinned_post and can_view(request.user, memorial.pinned_post):
+            pinned = memorial.pinned_post
     context = {
         "account": account,
         "rel": _relationship(request.user, account),
         "stories": stories,
+        "memorial": memorial,
+        "pinned": pinned,
+        "pinned_state": posts_context(request.user, [pinned])["state"] if pinned else None,
         "nav": "me" if request.user.is_authenticated and request.user.pk == account.pk else "",
     }
     return _timeline(request, "web/profile.html", paginate_by_id(posts, page), page, context)

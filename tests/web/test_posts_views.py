@@ -352,3 +352,12 @@ def test_reshare_of_followers_only_post_is_refused(client, user, other):
     response = client.post(reverse("posts:reshare", args=[post.pk]))
     assert response.status_code == 403
     assert not Post.objects.filter(reblog_of=post).exists()
+
+
+def test_compose_does_not_offer_appeal_posts(client, user):
+    """Appeal posts carry details only the appeals pages collect."""
+    client.force_login(user)
+    assert 'value="appeal"' not in client.get(reverse("posts:compose")).content.decode()
+    data = {"text": "Aidez-moi", "kind": "appeal", "visibility": "public", "language": "fr"}
+    assert client.post(reverse("posts:compose"), data).status_code == 422
+    assert not Post.objects.exists()

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from reconfort.accounts import services as account_services
-from reconfort.accounts.models import User
+from reconfort.accounts.models import Role, User
+from reconfort.memorials.services import accounts as memorial_accounts
 from reconfort.notifications.models import Notification
 from reconfort.posts import services as post_services
 from tests.factories import UserFactory, make_post
@@ -204,3 +205,14 @@ def test_hashtag_with_accents(client, user):
     response = client.get("/tags/r%C3%A9confort")
     assert response.status_code == 200
     assert "Merci pour tout" in response.content.decode()
+
+
+def test_memorialised_profile_is_a_remembrance(client, user, other):
+    make_post(user, text="Prenez soin de vous")
+    moderator = UserFactory(username="modo", role=Role.MODERATOR)
+    request = memorial_accounts.memorialisation_request(other, user, relation="family", proof="Avis de décès")
+    memorial_accounts.memorialisation_decide(moderator, request.pk, approved=True, reason="Vérifié")
+    html = client.get("/@marie", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "En souvenir de Marie" in html
+    remembrance = html.split('class="remembrance card"')[1].split("</section>")[0]
+    assert "Prenez soin de vous" in remembrance  # the last public post, pinned
