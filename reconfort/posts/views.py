@@ -227,10 +227,12 @@ def delete(request, post_id: int):
 def _actions_response(request, post: Post):
     """After a gesture or a reshare: the post's action bar for HTMX, else back to the page."""
     if request.htmx:
+        anchor = request.POST.get("anchor", "")
         context = {
             "post": post,
             "state": selectors.viewer_state(request.user, [post]),
             "next_url": safe_next(request, post_url(post)),
+            "post_anchor": int(anchor) if anchor.isdigit() else post.pk,
         }
         return TemplateResponse(request, "posts/_post_actions.html", context)
     return redirect_back(request, post_url(post))

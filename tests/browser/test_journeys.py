@@ -45,6 +45,7 @@ def test_sign_up_post_receive_a_candle_and_see_the_notification(new_context):
     candle = tom.locator(f"#post-{post.pk}").get_by_role("button", name="Light a candle")
     expect(candle).to_have_attribute("aria-pressed", "true")
     expect(candle).to_contain_text("1")
+    expect(candle).to_be_focused()  # the swapped-in button keeps the keyboard focus
     assert Gesture.objects.filter(post=post, kind="candle", account__username="tom").exists()
 
     # Léa sees a quiet count in the header, then the notification.

@@ -286,13 +286,13 @@ def test_gesture_with_htmx_returns_the_action_bar(client, user, other):
     post = make_post(user)
     client.force_login(other)
     url = reverse("posts:gesture", args=[post.pk, "hug"])
-    response = client.post(url, {"on": "1", "next": "/"}, HTTP_HX_REQUEST="true")
+    response = client.post(url, {"on": "1", "next": "/", "anchor": "77"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<footer class="post-actions"')
-    assert 'class="gesture gesture--hug" aria-pressed="true"' in html
+    assert 'id="gesture-77-hug" aria-pressed="true"' in html
     response = client.post(url, {"on": "0", "next": "/"}, HTTP_HX_REQUEST="true")
-    assert 'class="gesture gesture--hug" aria-pressed="false"' in response.content.decode()
+    assert f'id="gesture-{post.pk}-hug" aria-pressed="false"' in response.content.decode()
     assert not Gesture.objects.exists()
 
 
