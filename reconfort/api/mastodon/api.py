@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from . import errors
 from .endpoints import (
     accounts,
+    appeals,
     apps,
     bench,
     instance,
@@ -33,3 +34,4 @@ errors.register(api)
 # Order matters where paths overlap: /v1/accounts/search must come before /v1/accounts/{id}.
 for module in (apps, instance, search, accounts, statuses, reactions, media, timelines, notifications, bench):
     api.add_router("/", module.router)
+api.add_router("/", appeals.router)  # our extension: /v1/appeals…
