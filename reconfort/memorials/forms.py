@@ -125,3 +125,15 @@ class DirectoryForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any")), ("fr", _("French")), ("en", _("English"))]
     )
+
+
+class ArchiveUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Archive (.zip)"),
+        help_text=_("An X (Twitter) account archive or a Mastodon export. Direct messages are never imported."),
+    )
+
+
+class ImportLastWordsForm(forms.Form):
+    post = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    consent = forms.ChoiceField(label=_("Why they may be shown"), choices=LastWords.Consent.choices)

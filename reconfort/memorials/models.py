@@ -339,3 +339,92 @@ class AccountMemorial(models.Model):
     memorialised_at = models.DateTimeField(auto_now_add=True)
     # Reversed by a moderator (a mistake): the row stays for the trail.
     reversed_at = models.DateTimeField(null=True, blank=True)
+
+
+class ArchiveImport(models.Model):
+    """Another platform's export of the person's posts, uploaded by a steward and read by a background job.
+
+    The zip lives in a private directory (never under MEDIA_ROOT) only until it has been read.
+    """
+
+    class Platform(models.TextChoices):
+        TWITTER = "twitter", _("X (Twitter)")
+        MASTODON = "mastodon", _("Mastodon")
+
+    class State(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded, waiting to be read")
+        PARSING = "parsing", _("Being read")
+        REVIEW = "review", _("Ready for review")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    # The reasons a file is refused; each label is what the steward reads.
+    class Failure(models.TextChoices):
+        NOT_ZIP = "not_zip", _("This file is not a zip archive.")
+        TOO_LARGE = "too_large", _("This file is larger than the upload limit.")
+        BOMB = "bomb", _("This archive unpacks to far more than it holds; it was refused as unsafe.")
+        TOO_MANY_FILES = "too_many_files", _("This archive holds too many files.")
+        UNSAFE_NAMES = "unsafe_names", _("This archive has file names that point outside it; it was refused as unsafe.")
+        UNKNOWN_FORMAT = "unknown_format", _("This is neither an X (Twitter) archive nor a Mastodon export.")
+        MISSING_FILE = "missing_file", _("The archive is missing the file with the posts (tweets.js or outbox.json).")
+        MALFORMED = "malformed", _("The file with the posts is damaged or not in the expected format.")
+        NO_POSTS = "no_posts", _("No public post of this person was found in this archive.")
+
+    TRANSITIONS = {
+        State.UPLOADED: {State.PARSING, State.FAILED},
+        State.PARSING: {State.REVIEW, State.FAILED},
+        State.REVIEW: {State.IMPORTED},
+        State.IMPORTED: set(),
+        State.FAILED: set(),
+    }
+
+    memorial = models.ForeignKey(Memorial, on_delete=models.CASCADE, related_name="imports")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    platform = models.CharField(max_length=10, choices=Platform.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.UPLOADED)
+    failure = models.CharField(max_length=16, choices=Failure.choices, blank=True)
+    path = models.CharField(max_length=200, blank=True)  # relative to the private imports directory
+    file_name = models.CharField(max_length=200, blank=True)  # as uploaded, for the steward's eyes
+    # Progress, written by the job every few hundred posts (the page and the API poll it).
+    total_bytes = models.PositiveBigIntegerField(default=0)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    posts_read = models.PositiveIntegerField(default=0)
+    posts_kept = models.PositiveIntegerField(default=0)
+    # Whose archive it says it is; `other_person` when that does not look like the memorial's person.
+    archive_username = models.CharField(max_length=200, blank=True)
+    archive_display_name = models.CharField(max_length=200, blank=True)
+    other_person = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def running(self) -> bool:
+        return self.state in (self.State.UPLOADED, self.State.PARSING)
+
+
+class ImportedPost(models.Model):
+    """A post read from an archive: kept with its original date, marked imported, shown on the memorial once the
+    stewards confirm the import, and never written into anyone's timeline (it is not a `Post`)."""
+
+    archive_import = models.ForeignKey(ArchiveImport, on_delete=models.CASCADE, related_name="posts")
+    memorial = models.ForeignKey(Memorial, on_delete=models.CASCADE, related_name="imported_posts")
+    original_id = models.CharField(max_length=255)
+    posted_at = models.DateTimeField()
+    text = models.TextField()
+    html = models.TextField()
+    content_warning = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    is_reply = models.BooleanField(default=False)
+    excluded = models.BooleanField(default=False)  # left out by a steward during (or after) the review
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["archive_import", "original_id"], name="memorials_imported_post_once")
+        ]
+        indexes = [
+            models.Index(fields=["memorial", "-posted_at"], name="memorials_imported_recent"),
+            models.Index(fields=["archive_import", "is_reply", "-posted_at"], name="memorials_imported_review"),
+        ]

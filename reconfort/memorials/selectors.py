@@ -16,8 +16,10 @@ from . import policies
 from .models import (
     AccountMemorial,
     AccountWishes,
+    ArchiveImport,
     GestureKind,
     Guest,
+    ImportedPost,
     Memorial,
     MemorialFollow,
     MemorialGesture,
@@ -237,4 +239,46 @@ def legacy_requests_for(contact) -> QuerySet:
     """Members who named this person legacy contact and wait for an answer."""
     return AccountWishes.objects.filter(legacy_contact=contact, contact_confirmed_at__isnull=True).select_related(
         "account"
+    )
+
+
+# --- Archive imports -------------------------------------------------------------------------------
+
+
+def imports_list(memorial: Memorial) -> QuerySet:
+    return ArchiveImport.objects.filter(memorial=memorial).select_related("uploaded_by")
+
+
+def import_get(memorial: Memorial, import_id) -> ArchiveImport:
+    try:
+        return ArchiveImport.objects.select_related("memorial").get(memorial=memorial, pk=int(import_id))
+    except (ArchiveImport.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound(_("This import does not exist.")) from exc
+
+
+def imported_post_get(memorial: Memorial, post_id) -> ImportedPost:
+    try:
+        return ImportedPost.objects.select_related("archive_import", "memorial").get(memorial=memorial, pk=int(post_id))
+    except (ImportedPost.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound(_("This post does not exist.")) from exc
+
+
+def import_posts(job: ArchiveImport) -> QuerySet:
+    """Everything found, newest first, excluded ones included (the review)."""
+    return ImportedPost.objects.filter(archive_import=job).order_by("-posted_at", "-id")
+
+
+def imported_posts_shown(memorial: Memorial) -> QuerySet:
+    """What the memorial shows: posts of confirmed imports that no steward excluded, newest first."""
+    return ImportedPost.objects.filter(
+        memorial=memorial, archive_import__state=ArchiveImport.State.IMPORTED, excluded=False
+    ).order_by("-posted_at", "-id")
+
+
+def last_words_proposal(job: ArchiveImport) -> ImportedPost | None:
+    """The latest original post by date (not by file order; reshares were never kept); a reply only when there
+    is no original at all."""
+    kept = ImportedPost.objects.filter(archive_import=job, excluded=False)
+    return (
+        kept.filter(is_reply=False).order_by("-posted_at", "-id").first() or kept.order_by("-posted_at", "-id").first()
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_imports
 
 app_name = "memorials"
 urlpatterns = [
@@ -22,4 +22,9 @@ urlpatterns = [
     path("<str:key>/dispute/", views.dispute, name="dispute"),
     path("<str:key>/stewards/", views.stewards, name="stewards"),
     path("<str:key>/stewards/<str:action>/", views.steward_action, name="steward_action"),
+    path("<str:key>/posts/", views_imports.archive_posts, name="archive_posts"),
+    path("<str:key>/imports/", views_imports.imports, name="imports"),
+    path("<str:key>/imports/<int:import_id>/", views_imports.import_detail, name="import_detail"),
+    path("<str:key>/imports/<int:import_id>/progress/", views_imports.import_progress, name="import_progress"),
+    path("<str:key>/imports/<int:import_id>/<str:action>/", views_imports.import_action, name="import_action"),
 ]

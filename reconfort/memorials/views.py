@@ -149,6 +149,7 @@ def detail(request, key: str):
         "can_follow": policies.can_follow_memorial(access, memorial),
         "can_share": policies.can_share_last_words(access, memorial),
         "can_dispute": policies.can_dispute_memorial(access, memorial),
+        "has_archive": selectors.imported_posts_shown(memorial).exists(),
         "nav": "hereafter",
     }
     return _robots(TemplateResponse(request, "memorials/detail.html", context), memorial)

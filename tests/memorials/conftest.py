@@ -44,3 +44,10 @@ def tribute_moderator(memorial, user):
     services.steward_invite(user, memorial, person, "tribute_moderator")
     services.steward_accept(person, memorial)
     return person
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(settings, tmp_path):
+    """Archive uploads go to a private directory under DATA_DIR: one per test, to check nothing is left."""
+    settings.DATA_DIR = tmp_path / "data"
+    settings.DATA_DIR.mkdir()

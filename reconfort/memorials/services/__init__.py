@@ -8,6 +8,13 @@ from .accounts import (
     memorialisation_reverse,
     wishes_set,
 )
+from .imports import (
+    archive_import_confirm,
+    archive_import_discard,
+    archive_import_exclude,
+    archive_import_upload,
+    last_words_from_import,
+)
 from .memorials import (
     cause_of_death_set,
     is_suicide_cause,
@@ -49,6 +56,11 @@ __all__ = [
     "memorialisation_request",
     "memorialisation_reverse",
     "wishes_set",
+    "archive_import_confirm",
+    "archive_import_discard",
+    "archive_import_exclude",
+    "archive_import_upload",
+    "last_words_from_import",
     "cause_of_death_set",
     "gesture_give",
     "guest_invite",
