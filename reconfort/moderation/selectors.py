@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from reconfort.core.errors import Forbidden
+from reconfort.accounts.models import Role, User
+from reconfort.core.errors import Forbidden, NotFound
+from reconfort.posts.models import Post
 
 from . import policies
-from .models import AuditEntry, Decision, QueueItem
+from .models import AuditEntry, Decision, DecisionAppeal, QueueItem, Report
 
 
 def queue_list(moderator, *, include_closed: bool = False) -> QuerySet:
@@ -33,3 +37,92 @@ def audit_log(viewer, *, action: str | None = None, actor_id=None, target_type: 
     if target_type:
         qs = qs.filter(target_type=target_type)
     return qs
+
+
+def queue_item_get(moderator, item_id) -> QueueItem:
+    """One item of the queue with what its page shows, for moderators only."""
+    if not policies.can_moderate(moderator):
+        raise Forbidden("moderators only")
+    qs = QueueItem.objects.select_related(
+        "assigned_to",
+        "report__reporter",
+        "report__target_account",
+        "decision_appeal__decision__target_account",
+        "decision_appeal__decision__moderator",
+        "decision_appeal__decision__post",
+        "decision_appeal__decided_by",
+    )
+    try:
+        return qs.get(pk=int(item_id))
+    except (QueueItem.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound(_("There is no such item in the queue.")) from exc
+
+
+def item_report(item: QueueItem) -> Report | None:
+    return getattr(item, "report", None) if item.kind == QueueItem.Kind.REPORT else None
+
+
+def item_decision_appeal(item: QueueItem) -> DecisionAppeal | None:
+    return getattr(item, "decision_appeal", None) if item.kind == QueueItem.Kind.DECISION_APPEAL else None
+
+
+def review_subject(item: QueueItem):
+    """The object another capability asked to review (a memorial, a memorialisation request, an appeal), or
+    None when it has been deleted since or the kind has none."""
+    if not item.subject_type or item.subject_id is None:
+        return None
+    try:
+        model = apps.get_model(item.subject_type)
+    except (LookupError, ValueError):
+        return None
+    return model._default_manager.filter(pk=item.subject_id).first()
+
+
+def review_requests(item: QueueItem) -> QuerySet:
+    """What the people asking for a review wrote (kept in the audit log when the review opened)."""
+    return AuditEntry.objects.filter(
+        target_type=QueueItem._meta.label_lower, target_id=item.pk, action__endswith=".requested"
+    ).order_by("created_at", "id")
+
+
+def reports_about(member, *, exclude_id=None) -> QuerySet:
+    """Reports received by a member, newest first: their history for the moderator."""
+    qs = Report.objects.filter(target_account=member).select_related("reporter").order_by("-created_at", "-id")
+    return qs.exclude(pk=exclude_id) if exclude_id else qs
+
+
+def member_recent_posts(member, *, limit: int = 20) -> list[Post]:
+    """A member's latest own posts (hidden ones too): what a moderator may act on."""
+    return list(Post.objects.filter(author=member, reblog_of__isnull=True).order_by("-id")[:limit])
+
+
+def report_for_reporter(reporter, report_id) -> Report:
+    """A report as its author may see it (never another member's)."""
+    try:
+        return Report.objects.select_related("target_account").get(pk=int(report_id), reporter=reporter)
+    except (Report.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound(_("There is no such report.")) from exc
+
+
+def decision_for_member(member, decision_id) -> Decision:
+    try:
+        return decisions_for_member(member).get(pk=int(decision_id))
+    except (Decision.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound(_("There is no such decision.")) from exc
+
+
+def registrations_pending(moderator) -> QuerySet:
+    """Accounts waiting for a moderator's approval, oldest first."""
+    if not policies.can_moderate(moderator):
+        raise Forbidden("moderators only")
+    return User.objects.filter(approved=False).order_by("date_joined", "id")
+
+
+def staff_list(viewer) -> QuerySet:
+    if not policies.can_grant_role(viewer):
+        raise Forbidden("administrators only")
+    return User.objects.filter(Q(role__in=[Role.MODERATOR, Role.ADMIN]) | Q(is_superuser=True)).order_by("username")
+
+
+def audit_target_types() -> list[str]:
+    return list(AuditEntry.objects.order_by("target_type").values_list("target_type", flat=True).distinct())

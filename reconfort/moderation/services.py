@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import get_access_token_model, get_refresh_token_model
 
@@ -280,3 +282,58 @@ def suspended_accounts_purge(now=None) -> int:
             audit_record(None, "account.purge", user, after={"username": user.username})
             user.delete()
     return len(ids)
+
+
+# --- Registrations waiting for approval -----------------------------------------------------------
+
+
+def _mail_after_commit(account: User, subject, body, **params) -> None:
+    """Tell the person by e-mail, in their language, once the decision is stored. Best effort: the decision
+    stands even if the mail server is down."""
+    address, language = account.email, account.language
+    params["site"] = settings.RECONFORT_INSTANCE_NAME
+
+    def send():
+        with translation.override(language):
+            send_mail(str(subject) % params, str(body) % params, None, [address], fail_silently=True)
+
+    if address:
+        transaction.on_commit(send)
+
+
+def _require_pending(account: User) -> None:
+    if account.approved:
+        raise ServiceError(_("This registration has already been decided."), status=409, code="closed")
+
+
+@transaction.atomic
+def account_approve(moderator: User, account: User) -> User:
+    """Let a member who asked to join sign in."""
+    _require_moderator(moderator)
+    _require_pending(account)
+    account.approved, account.is_active = True, True
+    account.save(update_fields=["approved", "is_active"])
+    audit_record(moderator, "registration.approve", account, before={"approved": False}, after={"approved": True})
+    _mail_after_commit(
+        account, _("Welcome to %(site)s"), _("Your registration on %(site)s was approved: you can sign in now.")
+    )
+    return account
+
+
+@transaction.atomic
+def account_reject(moderator: User, account: User, *, reason: str) -> None:
+    """Refuse a registration: the account is deleted and the person is told why."""
+    _require_moderator(moderator)
+    _require_pending(account)
+    if not (reason or "").strip():
+        raise ServiceError(_("Give the reason the person will read."), field="reason", code="empty_reason")
+    audit_record(
+        moderator, "registration.reject", account, reason=reason.strip(), before={"username": account.username}
+    )
+    _mail_after_commit(
+        account,
+        _("Your registration on %(site)s"),
+        _("Your registration on %(site)s was not accepted. The moderators wrote: %(reason)s"),
+        reason=reason.strip(),
+    )
+    account.delete()
