@@ -199,11 +199,11 @@ class AppealFollow(models.Model):
 
 
 class Notice(models.Model):
-    """What an appeal tells people: its resolution to everyone involved, reminders and reviews to its owner."""
+    """What an appeal asks of its owner (reminders, reviews, new sightings and offers) and tells a helper (offer
+    accepted), with the details a notification row cannot hold (a rejection's reason). The end of an appeal reaches
+    those involved through the main notifications (type appeal_closed), not here."""
 
     class Kind(models.TextChoices):
-        RESOLVED = "resolved", _("Appeal resolved")
-        CLOSED = "closed", _("Appeal closed")
         EXPIRY_REMINDER = "expiry_reminder", _("Appeal about to expire")
         EXPIRED = "expired", _("Appeal expired")
         RECONFIRM = "reconfirm", _("Still searching?")

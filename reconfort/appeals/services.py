@@ -33,7 +33,7 @@ from .models import (
     Sighting,
     Status,
 )
-from .selectors import appeal_not_found, involved_ids
+from .selectors import appeal_not_found
 
 MAX_PHOTOS = 4
 PHOTO_MAX_SIDE = 1600
@@ -269,8 +269,7 @@ def _close(appeal: Appeal, status: str, *, now: datetime, resolution: str = "", 
     with transaction.atomic():
         _set_status(appeal, status, now=now, resolution=resolution, note=note)
         announce.refresh(appeal)
-        kind = Notice.Kind.RESOLVED if status == Status.RESOLVED else Notice.Kind.CLOSED
-        _notify(involved_ids(appeal), appeal, kind, note=note, now=now)
+        # Those involved hear it in their main notifications (reconfort.notifications subscribes).
         events.emit(events.APPEAL_CLOSED, appeal_id=appeal.pk, status=status)
     return appeal
 
@@ -323,7 +322,7 @@ def appeals_run_clock(*, now: datetime | None = None) -> dict[str, int]:
             _set_status(appeal, Status.EXPIRED, now=now)
             announce.refresh(appeal)
             _notify([appeal.owner_id], appeal, Notice.Kind.EXPIRED, now=now)
-            _notify(involved_ids(appeal), appeal, Notice.Kind.CLOSED, now=now)
+            events.emit(events.APPEAL_CLOSED, appeal_id=appeal.pk, status=Status.EXPIRED)
         counts["expired"] += 1
     soon = Appeal.objects.filter(
         status=Status.OPEN, expires_at__gt=now, expires_at__lte=now + REMIND_BEFORE, reminder_sent_at__isnull=True

@@ -17,6 +17,8 @@ class NotificationType(models.TextChoices):
     REPORT_RESOLVED = "report_resolved", _("Report reviewed")
     MODERATION_DECISION = "moderation_decision", _("Moderation decision")
     APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
+    # A call for help (reconfort.appeals) I followed, reshared or answered has ended: found, reunited, withdrawn…
+    APPEAL_CLOSED = "appeal_closed", _("Call for help ended")
 
 
 # Notices from the moderators have no other person behind them: the recipient is recorded as the actor.

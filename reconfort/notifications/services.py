@@ -18,12 +18,19 @@ def _silenced(recipient_id: int, actor_id: int) -> bool:
     return blocked or Mute.objects.filter(account_id=recipient_id, target_id=actor_id, hide_notifications=True).exists()
 
 
-def notification_create(*, recipient_id: int, actor_id: int, type: str, post_id=None, gesture_kind="") -> None:
+def notification_create(
+    *, recipient_id: int, actor_id: int, type: str, post_id=None, gesture_kind="", subject_id=None
+) -> None:
     """Notify unless the recipient blocked/muted the actor (or is the actor). Safe to call twice."""
     if _silenced(recipient_id, actor_id):
         return
     Notification.objects.get_or_create(
-        recipient_id=recipient_id, actor_id=actor_id, type=type, post_id=post_id, gesture_kind=gesture_kind
+        recipient_id=recipient_id,
+        actor_id=actor_id,
+        type=type,
+        post_id=post_id,
+        gesture_kind=gesture_kind,
+        subject_id=subject_id,
     )
 
 

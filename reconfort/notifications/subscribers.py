@@ -1,5 +1,7 @@
 """Notifications react to events from accounts and posts."""
 
+from reconfort.appeals.models import Appeal
+from reconfort.appeals.selectors import involved_ids
 from reconfort.core import events
 from reconfort.posts.models import Mention, Post
 
@@ -78,6 +80,22 @@ def on_appeal_decided(appeal_id, account_id, **_):
     services.notification_notice(recipient_id=account_id, type=NotificationType.APPEAL_DECIDED, subject_id=appeal_id)
 
 
+def on_appeal_closed(appeal_id, **_):
+    """Closing the loop: everyone who followed, reshared or answered an appeal hears that it ended. The appeal's
+    post (rewritten with the outcome) goes with it, so the notice shows "✅ Update: Reunited."."""
+    appeal = Appeal.objects.filter(pk=appeal_id).only("id", "owner_id", "post_id").first()
+    if appeal is None:
+        return
+    for recipient_id in involved_ids(appeal):
+        services.notification_create(
+            recipient_id=recipient_id,
+            actor_id=appeal.owner_id,
+            type=NotificationType.APPEAL_CLOSED,
+            post_id=appeal.post_id,
+            subject_id=appeal.pk,
+        )
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REBLOG_CREATED, on_reblog)
@@ -89,3 +107,4 @@ def connect() -> None:
     events.subscribe(events.REPORT_RESOLVED, on_report_resolved)
     events.subscribe(events.MODERATION_DECISION, on_decision)
     events.subscribe(events.APPEAL_DECIDED, on_appeal_decided)
+    events.subscribe(events.APPEAL_CLOSED, on_appeal_closed)

@@ -290,3 +290,17 @@ def test_responses_match_the_published_schemas(api, api_for, anon, other):
         assert response.status_code == 200, (path, response.content)
         schema = openapi["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
         jsonschema.validate(response.json(), {**schema, "components": openapi["components"]})
+
+
+def test_the_end_of_an_appeal_is_an_update_notification_with_the_post(api, api_for, other):
+    data = api.post_json("/api/v1/appeals", pet_body()).json()
+    api_for(other).post(f"/api/v1/appeals/{data['id']}/follow")
+    api.post_json(f"/api/v1/appeals/{data['id']}/resolve", {"resolution": "reunited"})
+    client = api_for(other)
+    listed = client.get("/api/v1/notifications").json()
+    assert [(n["type"], n["status"]["id"], n["account"]["id"]) for n in listed] == [
+        ("update", data["status_id"], data["account"]["id"])
+    ]
+    assert listed[0]["status"]["content"].startswith("<p>✅")
+    assert len(client.get("/api/v1/notifications", {"types[]": "update"}).json()) == 1
+    assert client.get("/api/v1/notifications", {"exclude_types[]": "update"}).json() == []

@@ -10,6 +10,7 @@ from reconfort.accounts.services import block_create
 from reconfort.appeals import services
 from reconfort.appeals.models import AppealUpdate, Notice, Resolution, Status
 from reconfort.core.errors import Forbidden, NotFound, RateLimited, ServiceError
+from reconfort.notifications.models import Notification, NotificationType
 from reconfort.posts.models import Kind as PostKind
 from reconfort.posts.models import Post
 from reconfort.posts.services import post_reblog
@@ -163,20 +164,30 @@ def test_resolution_reaches_resharers_followers_and_helpers_and_rewrites_the_pos
     sighter = UserFactory()
     services.sighting_create(sighter, appeal, note="A ginger cat in my garden", now=NOW)
     services.appeal_resolve(user, appeal, resolution=Resolution.REUNITED, now=NOW)
-    notified = set(Notice.objects.filter(kind=Notice.Kind.RESOLVED).values_list("recipient_id", flat=True))
-    assert notified == {other.pk, third.pk, sighter.pk}
+    told = Notification.objects.filter(type=NotificationType.APPEAL_CLOSED, subject_id=appeal.pk, post=appeal.post)
+    assert set(told.values_list("recipient_id", flat=True)) == {other.pk, third.pk, sighter.pk}
+    assert set(told.values_list("actor_id", flat=True)) == {user.pk}
+    assert not Notice.objects.exclude(recipient=user).exclude(kind=Notice.Kind.OFFER_ACCEPTED).exists()
     # The reshare points at the appeal's post, whose text now leads with the outcome.
     reshare.refresh_from_db()
     original = Post.objects.get(pk=reshare.reblog_of_id)
     assert original.text.startswith("✅") and "Retrouvé" not in original.text
-    assert str(Resolution.REUNITED.label) in original.text or "Réuni" in original.text
+    assert "réunis" in original.text  # in the owner's language (French): "De nouveau réunis"
 
 
 def test_withdrawing_tells_those_involved_too(user, other):
     appeal = make_appeal(user, "help")
     services.offer_create(other, appeal, message="I can cook on Tuesdays", now=NOW)
     services.appeal_withdraw(user, appeal, note="Family came to help", now=NOW)
-    assert Notice.objects.filter(recipient=other, kind=Notice.Kind.CLOSED).exists()
+    assert Notification.objects.filter(recipient=other, type=NotificationType.APPEAL_CLOSED).count() == 1
+
+
+def test_a_member_who_blocked_the_owner_is_not_told(user, other):
+    appeal = make_appeal(user, "missing_pet")
+    services.appeal_follow(other, appeal)
+    block_create(other, user)
+    services.appeal_withdraw(user, appeal, now=NOW)
+    assert not Notification.objects.filter(type=NotificationType.APPEAL_CLOSED).exists()
 
 
 def test_updates_by_the_owner_only(user, other):

@@ -4,10 +4,11 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image
 
 from reconfort.appeals import services
-from reconfort.appeals.models import Appeal, Notice, Status
+from reconfort.appeals.models import Appeal, Status
 from reconfort.posts.services import post_reblog
 
 from .conftest import NOW, details_for, make_appeal
@@ -59,7 +60,11 @@ def test_create_a_pet_appeal_with_a_photo_then_resolve_it(as_user, user, other):
     assert response.status_code == 302
     appeal.refresh_from_db()
     assert appeal.status == Status.RESOLVED
-    assert Notice.objects.filter(recipient=other, kind="resolved").exists()
+    # The resharer hears it in the main notifications, with the outcome.
+    client = Client()
+    client.force_login(other)
+    page = client.get("/notifications/").text
+    assert f'href="/appeals/{appeal.pk}/"' in page and ("réunis" in page.lower() or "reunited" in page.lower())
 
 
 def test_invalid_create_shows_errors_and_changes_nothing(as_user):

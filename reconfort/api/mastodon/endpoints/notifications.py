@@ -32,6 +32,8 @@ def _filter_types(queryset, mastodon_types: list[str], *, exclude: bool):
             condition |= Q(type=NotificationType.GESTURE, gesture_kind=GestureKind.HEART)
         elif name == EMOJI_REACTION:
             condition |= Q(type=NotificationType.GESTURE) & ~Q(gesture_kind=GestureKind.HEART)
+        elif name == "update":
+            condition |= Q(type=NotificationType.APPEAL_CLOSED)
         elif name in (NotificationType.REBLOG, NotificationType.FOLLOW, NotificationType.FOLLOW_REQUEST):
             condition |= Q(type=name)
     return queryset.exclude(condition) if exclude else queryset.filter(condition)

@@ -2,6 +2,8 @@
 
 Our types map onto Mastodon's: a reply is a "mention", the ❤️ gesture is a "favourite", other gestures are
 Pleroma's "pleroma:emoji_reaction" (with the emoji), follow / follow_request / reblog keep their names.
+The end of an appeal one followed or reshared is an "update" (Mastodon's "a status you interacted with was edited"):
+its status is the appeal's post, whose text was rewritten with the outcome, so every client shows it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .status import Status, StatusRenderer
 
 EMOJI_REACTION = "pleroma:emoji_reaction"
 # Mastodon type → our types and, for gestures, which kinds.
-MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", EMOJI_REACTION)
+MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", EMOJI_REACTION, "update")
 
 
 class Notification(Schema):
@@ -36,6 +38,8 @@ def mastodon_type(notification: NotificationModel) -> str:
         return "mention"
     if notification.type == NotificationType.GESTURE:
         return "favourite" if notification.gesture_kind == GestureKind.HEART else EMOJI_REACTION
+    if notification.type == NotificationType.APPEAL_CLOSED:
+        return "update"
     return notification.type
 
 
