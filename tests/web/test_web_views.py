@@ -1,6 +1,7 @@
 """Home, front page, community and hashtag timelines, profiles, the language switcher."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reconfort.accounts import services as account_services
@@ -216,3 +217,10 @@ def test_memorialised_profile_is_a_remembrance(client, user, other):
     assert "En souvenir de Marie" in html
     remembrance = html.split('class="remembrance card"')[1].split("</section>")[0]
     assert "Prenez soin de vous" in remembrance  # the last public post, pinned
+
+
+def test_expired_form_gets_a_calm_403(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("web:set_language"), {"language": "en"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 403
+    assert "Ce formulaire avait expiré" in response.content.decode()
