@@ -104,7 +104,9 @@ def test_profile_shows_followers_list(client, user, other):
     account_services.follow_create(other, user)
     html = client.get(reverse("web:followers", args=["marie"])).content.decode()
     assert "@tom" in html
-    assert "@tom" not in client.get(reverse("web:following", args=["marie"])).content.decode()
+    following = client.get(reverse("web:following", args=["marie"]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "@tom" not in following
+    assert '<h2 id="people-title">Abonnements</h2>' in following
 
 
 def test_older_posts_link_and_htmx_fragment(client, user, settings):
