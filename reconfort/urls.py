@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("reconfort.posts.urls")),
     path("", include("reconfort.notifications.urls")),
     path("", include("reconfort.moderation.urls")),
+    path("", include("reconfort.accounts.security_urls")),
+    path("", include("reconfort.privacy.urls")),
     path("memorials/", include("reconfort.memorials.urls")),
     path("appeals/", include("reconfort.appeals.urls")),
     re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),

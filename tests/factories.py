@@ -18,6 +18,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.Faker("name", locale="fr_FR")
     language = "fr"
     time_zone = "Europe/Paris"
+    email_confirmed = True  # established members; sign-up tests cover the unconfirmed ones
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):

@@ -55,6 +55,8 @@ class User(AbstractUser):
     limited = models.BooleanField(default=False)
     # Kept by accounts.two_factor so the middleware knows without a query whether to ask for a code.
     two_factor_enabled = models.BooleanField(default=False)
+    # Set when the member follows the link e-mailed at sign-up (accounts.email_confirmation).
+    email_confirmed = models.BooleanField(default=False)
     suspended_at = models.DateTimeField(null=True, blank=True)
     # Counters kept by the services so listing an account costs no extra query.
     followers_count = models.PositiveIntegerField(default=0)

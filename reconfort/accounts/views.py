@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reconfort.core.errors import ServiceError
 from reconfort.core.htmx import problem_response, redirect_back, safe_next
 
-from . import selectors, services
+from . import recovery_views, selectors, services
 from .forms import LoginForm, PasswordForm, ProfileForm, SignupForm
 from .services import RegistrationMode
 
@@ -66,6 +66,7 @@ def signup(request):
             except ServiceError as exc:
                 status = _form_error(form, exc)
             else:
+                recovery_views.send_confirmation(request, user)
                 if not user.is_active:
                     return TemplateResponse(request, "accounts/pending.html", {"account": user})
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -35,8 +35,11 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "appeal": (Limit(5, 86400), Limit(5, 86400)),
     "password_change": (Limit(5, 3600), Limit(5, 3600)),
     "export": (Limit(2, 86400), Limit(2, 86400)),
+    "email_confirmation": (Limit(5, 3600), Limit(5, 3600)),
     # Per address, whoever asks:
     "signup_per_address": (Limit(5, 1800), Limit(5, 1800)),
+    # Per address and per e-mail address asked for:
+    "password_reset": (Limit(5, 3600), Limit(5, 3600)),
 }
 NEW_ACCOUNT_DAYS = 7
 

@@ -14,6 +14,7 @@ from .endpoints import (
     media,
     notifications,
     reactions,
+    reports,
     search,
     statuses,
     timelines,
@@ -32,6 +33,6 @@ api = NinjaAPI(
 errors.register(api)
 
 # Order matters where paths overlap: /v1/accounts/search must come before /v1/accounts/{id}.
-for module in (apps, instance, search, accounts, statuses, reactions, media, timelines, notifications, bench):
+for module in (apps, instance, search, accounts, statuses, reactions, media, timelines, notifications, reports, bench):
     api.add_router("/", module.router)
 api.add_router("/", appeals.router)  # our extension: /v1/appeals…
