@@ -9,7 +9,7 @@ from reconfort.core.errors import Forbidden, NotFound
 from reconfort.posts.models import Post
 
 from . import policies
-from .models import AuditEntry, Decision, DecisionAppeal, QueueItem, Report
+from .models import AuditEntry, Decision, DecisionAppeal, QueueItem, Report, Rule
 
 
 def queue_list(moderator, *, include_closed: bool = False) -> QuerySet:
@@ -126,3 +126,8 @@ def staff_list(viewer) -> QuerySet:
 
 def audit_target_types() -> list[str]:
     return list(AuditEntry.objects.order_by("target_type").values_list("target_type", flat=True).distinct())
+
+
+def rules_list() -> list:
+    """The server rules, in their order (shown in reports and in the instance information)."""
+    return list(Rule.objects.all())

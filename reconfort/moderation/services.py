@@ -54,6 +54,9 @@ def role_grant(actor: User, target: User, role: str) -> User:
         raise Forbidden(_("Only administrators can grant roles."), code="not_admin")
     if role not in Role.values:
         raise ServiceError(_("Unknown role."), field="role")
+    if target.pk == actor.pk and role != Role.ADMIN:
+        # Another administrator must do it, so the server is never left without one by mistake.
+        raise ServiceError(_("You cannot give up your own administrator role."), code="self_demotion")
     before = {"role": target.role}
     target.role = role
     target.save(update_fields=["role"])

@@ -117,3 +117,11 @@ def test_instance_rules_in_the_readers_language(anon, api_for, other, rules):
     ]
     french = anon.get("/api/v1/instance/rules", HTTP_ACCEPT_LANGUAGE="fr").json()
     assert [r["text"] for r in french] == ["Pas de harcèlement", "Pas de spam"]
+
+
+def test_instance_information_lists_the_rules(anon):
+    rule = Rule.objects.create(text_fr="Pas de moquerie du deuil", text_en="No mocking of grief")
+    v1 = anon.get("/api/v1/instance", HTTP_ACCEPT_LANGUAGE="en").json()
+    v2 = anon.get("/api/v2/instance", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert v1["rules"] == [{"id": str(rule.pk), "text": "No mocking of grief", "hint": ""}]
+    assert v2["rules"][0]["text"] == "Pas de moquerie du deuil"

@@ -210,3 +210,10 @@ def test_audit_log_is_append_only(admin, user):
     with pytest.raises(PermissionError):
         AuditEntry.objects.all().delete()
     assert AuditEntry.objects.get().reason == ""
+
+
+def test_admins_cannot_demote_themselves(admin):
+    with pytest.raises(ServiceError):
+        services.role_grant(admin, admin, Role.MEMBER)
+    admin.refresh_from_db()
+    assert admin.role == Role.ADMIN

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Router
 
 from reconfort.accounts.models import User
+from reconfort.moderation.selectors import rules_list
 from reconfort.posts.models import Post
 
 from ..auth import anyone
@@ -23,6 +24,7 @@ def instance_v1(request):
         render_instance_v1(
             user_count=User.objects.filter(is_active=True).count(),
             status_count=Post.objects.filter(reblog_of__isnull=True).count(),
+            rules=rules_list(),
         )
     )
 
@@ -31,7 +33,7 @@ def instance_v1(request):
 def instance_v2(request):
     month_ago = timezone.now() - timedelta(days=28)
     active = User.objects.filter(is_active=True, last_status_at__gte=month_ago).count()
-    return json_response(render_instance_v2(active_month=active))
+    return json_response(render_instance_v2(active_month=active, rules=rules_list()))
 
 
 @router.get("/v1/custom_emojis", response={200: list[dict]}, auth=None)

@@ -8,7 +8,6 @@ reports yet: `forward` is accepted and `forwarded` is always false.
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 from pydantic import Field
@@ -17,11 +16,13 @@ from reconfort.accounts.selectors import account_get
 from reconfort.core.errors import NotFound, ServiceError
 from reconfort.moderation import services
 from reconfort.moderation.models import Report as ReportModel
-from reconfort.moderation.models import ReportCategory, Rule
+from reconfort.moderation.models import ReportCategory
+from reconfort.moderation.selectors import rules_list
 
 from ..auth import member
 from ..entities.account import Account, render_account
 from ..entities.common import iso
+from ..entities.instance import render_rules
 from ..parsing import object_id
 from ..responses import json_response
 from .statuses import TextId
@@ -124,9 +125,4 @@ def create_report(request, payload: ReportCreate):
 
 @router.get("/v1/instance/rules", response={200: list[RuleOut]}, auth=None)
 def instance_rules(request):
-    french = (get_language() or "").startswith("fr")
-    rules = [
-        {"id": str(rule.pk), "text": rule.text_fr if french else rule.text_en, "hint": ""}
-        for rule in Rule.objects.all()
-    ]
-    return json_response(rules)
+    return json_response(render_rules(rules_list()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
+from django.utils.translation import get_language
 from ninja import Schema
 
 from reconfort.accounts.services import RegistrationMode, registration_mode
@@ -92,7 +93,13 @@ def _description() -> str:
     return "Réconfort — comfort between strangers, memorials, grief. / Du réconfort entre inconnus, des mémoriaux."
 
 
-def render_instance_v1(*, user_count: int, status_count: int) -> dict:
+def render_rules(rules) -> list[dict]:
+    """Mastodon Rule entities, in the reader's language."""
+    french = (get_language() or "").startswith("fr")
+    return [{"id": str(rule.pk), "text": rule.text_fr if french else rule.text_en, "hint": ""} for rule in rules]
+
+
+def render_instance_v1(*, user_count: int, status_count: int, rules) -> dict:
     mode = registration_mode()
     return {
         "uri": settings.RECONFORT_DOMAIN,
@@ -110,11 +117,11 @@ def render_instance_v1(*, user_count: int, status_count: int) -> dict:
         "invites_enabled": False,
         "configuration": _configuration(),
         "contact_account": None,
-        "rules": [],
+        "rules": render_rules(rules),
     }
 
 
-def render_instance_v2(*, active_month: int) -> dict:
+def render_instance_v2(*, active_month: int, rules) -> dict:
     mode = registration_mode()
     return {
         "domain": settings.RECONFORT_DOMAIN,
@@ -133,5 +140,5 @@ def render_instance_v2(*, active_month: int) -> dict:
         },
         "api_versions": {"mastodon": 2},
         "contact": {"email": settings.RECONFORT_CONTACT_EMAIL, "account": None},
-        "rules": [],
+        "rules": render_rules(rules),
     }
