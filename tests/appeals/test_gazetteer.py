@@ -18,3 +18,16 @@ def test_distance_and_bounding_box():
     # Across the antimeridian the box has two longitude ranges.
     _a, _b, ranges = gazetteer.bounding_box(-17.0, 179.95, 20)
     assert len(ranges) == 2
+
+
+def test_the_population_threshold_is_a_setting_any_number_works(settings):
+    gazetteer._index.cache_clear()
+    try:
+        settings.RECONFORT_GAZETTEER_MIN_POPULATION = 2_000_000
+        assert gazetteer.resolve("Paris") is not None and gazetteer.resolve("Saint-Étienne") is None
+        settings.RECONFORT_GAZETTEER_MIN_POPULATION = 3000  # between two shipped files
+        gazetteer._index.cache_clear()
+        towns = gazetteer._index()[0].values()
+        assert min(p.population for p in towns) >= 3000 and gazetteer.resolve("Saint-Étienne") is not None
+    finally:
+        gazetteer._index.cache_clear()

@@ -5,10 +5,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from reconfort.appeals import services
 from reconfort.appeals.models import Appeal, Status
+from reconfort.moderation.models import Report
 from reconfort.posts.services import post_reblog
 
 from .conftest import NOW, details_for, make_appeal
@@ -139,6 +141,8 @@ def test_owner_pages(client, user):
     appeal = make_appeal(user)
     client.force_login(user)
     assert client.get("/appeals/mine/").status_code == 200
+    assert '<a href="/appeals/" aria-current="page">' in client.get("/appeals/mine/").text  # the main menu
+    assert '<a href="/appeals/">' in client.get("/notifications/").text
     assert client.get("/appeals/new/").status_code == 200
     assert client.get(f"/appeals/{appeal.pk}/edit/").status_code == 200
     assert client.post(f"/appeals/{appeal.pk}/updates/", {"text": "Still looking"}).status_code == 302
@@ -146,3 +150,18 @@ def test_owner_pages(client, user):
     services.appeal_withdraw(user, appeal)
     response = client.get("/appeals/notices/")
     assert response.status_code == 200
+
+
+def test_a_member_reports_an_appeal_through_its_post(client, user, other):
+    appeal = make_appeal(user)
+    client.force_login(other)
+    page = client.get(f"/appeals/{appeal.pk}/").text
+    link = reverse("moderation:report", args=[user.username]) + f"?post={appeal.post_id}&amp;next=/appeals/{appeal.pk}/"
+    assert link in page
+    form_url = link.replace("&amp;", "&")
+    assert client.get(form_url).status_code == 200
+    response = client.post(form_url, {"category": "spam", "posts": [appeal.post_id], "next": f"/appeals/{appeal.pk}/"})
+    assert response.status_code == 302 and response["Location"] == f"/appeals/{appeal.pk}/"
+    assert list(Report.objects.get().posts.values_list("pk", flat=True)) == [appeal.post_id]
+    client.force_login(user)
+    assert "Report this appeal" not in client.get(f"/appeals/{appeal.pk}/").text

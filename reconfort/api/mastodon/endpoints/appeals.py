@@ -35,7 +35,7 @@ READ, WRITE = "read:statuses", "write:statuses"
 # --- schemas ----------------------------------------------------------------------------------------
 
 
-class Place(Schema):
+class AppealPlace(Schema):
     name: str
     country_code: str
     latitude: float
@@ -43,12 +43,12 @@ class Place(Schema):
     exact: bool = Field(description="False when the point is rounded to about 1 km for this viewer.")
 
 
-class Photo(Schema):
+class AppealPhoto(Schema):
     url: str
     description: str
 
 
-class Permissions(Schema):
+class AppealPermissions(Schema):
     manage: bool
     report_sighting: bool
     offer_help: bool
@@ -69,19 +69,19 @@ class Appeal(Schema):
     is_child: bool
     child_line: str | None = Field(description="116 000 on an open appeal for a missing child.")
     audience: str
-    place: Place | None
+    place: AppealPlace | None
     radius_km: int
     url: str
     poster_url: str
     status_id: str | None = Field(description="The post that carries the appeal in timelines.")
     account: Account
-    photos: list[Photo]
+    photos: list[AppealPhoto]
     created_at: str
     updated_at: str
     expires_at: str | None
     closed_at: str | None
     distance_km: float | None = Field(None, description="In near-me results: from the point searched.")
-    permissions: Permissions | None = Field(None, description="What the viewer may do (single appeal only).")
+    permissions: AppealPermissions | None = Field(None, description="What the viewer may do (single appeal only).")
 
 
 class AppealCreate(Schema):
@@ -104,20 +104,20 @@ class AppealEdit(Schema):
     exact_location_public: bool | None = None
 
 
-class ResolveIn(Schema):
+class AppealResolveIn(Schema):
     resolution: str = Field(description="found_safe, found_deceased, reunited, enough_donors, …, by kind.")
     note: str = ""
 
 
-class NoteIn(Schema):
+class AppealNoteIn(Schema):
     note: str = ""
 
 
-class UpdateIn(Schema):
+class AppealNewsIn(Schema):
     text: str
 
 
-class Update(Schema):
+class AppealNews(Schema):
     id: str
     text: str
     status: str | None
@@ -125,7 +125,7 @@ class Update(Schema):
     created_at: str
 
 
-class SightingIn(Schema):
+class AppealSightingIn(Schema):
     note: str
     seen_at: str | None = Field(None, description="ISO 8601; now when absent.")
     place: str = ""
@@ -134,7 +134,7 @@ class SightingIn(Schema):
     contact: str = Field("", description="Shared with the owner only if given.")
 
 
-class SightingOut(Schema):
+class AppealSighting(Schema):
     id: str
     seen_at: str
     place_name: str
@@ -147,13 +147,13 @@ class SightingOut(Schema):
     account: Account
 
 
-class OfferIn(Schema):
+class AppealOfferIn(Schema):
     message: str
     blood_group: str = Field("", description="The donor's own group: seen by the owner only.")
     contact: str = ""
 
 
-class Offer(Schema):
+class AppealOffer(Schema):
     id: str
     message: str
     blood_group: str
@@ -163,7 +163,7 @@ class Offer(Schema):
     account: Account
 
 
-class NearQuery(Schema):
+class AppealNearQuery(Schema):
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
     place: str = ""
@@ -173,7 +173,7 @@ class NearQuery(Schema):
     limit: int = Field(50, ge=1, le=selectors.MAX_NEAR_RESULTS)
 
 
-class PlaceSuggestion(Schema):
+class AppealTown(Schema):
     geonameid: int
     name: str
     country_code: str
@@ -309,7 +309,7 @@ def _parse_moment(value: str | None):
 
 
 @router.get("/v1/appeals/near", response={200: list[Appeal]}, auth=anyone(READ))
-def near(request, query: Query[NearQuery]):
+def near(request, query: Query[AppealNearQuery]):
     """Open appeals within a radius of a point (or of a town), nearest first; `kind[]` and `status[]` filter."""
     where = services.resolve_place(place=query.place, latitude=query.latitude, longitude=query.longitude)
     if where is None:
@@ -333,7 +333,7 @@ def mine(request, paging: Query[PageQuery]):
     return paginated(request, rows, [render_appeal(request.auth, a) for a in rows])
 
 
-@router.get("/v1/appeals/places", response={200: list[PlaceSuggestion]}, auth=anyone(READ))
+@router.get("/v1/appeals/places", response={200: list[AppealTown]}, auth=anyone(READ))
 def places(request, q: str = ""):
     """Towns of the offline gazetteer whose name starts with `q` (`Lyon, FR` narrows to a country)."""
     found = gazetteer.search(q, limit=10)
@@ -394,14 +394,14 @@ def edit(request, appeal_id: str, payload: AppealEdit):
 
 
 @router.post("/v1/appeals/{appeal_id}/resolve", response={200: Appeal}, auth=member(WRITE))
-def resolve(request, appeal_id: str, payload: ResolveIn):
+def resolve(request, appeal_id: str, payload: AppealResolveIn):
     appeal = _visible(request.auth, appeal_id)
     services.appeal_resolve(request.auth, appeal, resolution=payload.resolution, note=payload.note)
     return _single(request, appeal)
 
 
 @router.post("/v1/appeals/{appeal_id}/withdraw", response={200: Appeal}, auth=member(WRITE))
-def withdraw(request, appeal_id: str, payload: NoteIn | None = None):
+def withdraw(request, appeal_id: str, payload: AppealNoteIn | None = None):
     appeal = _visible(request.auth, appeal_id)
     services.appeal_withdraw(request.auth, appeal, note=payload.note if payload else "")
     return _single(request, appeal)
@@ -433,14 +433,14 @@ def unfollow(request, appeal_id: str):
 # --- the owner's news -----------------------------------------------------------------------------------
 
 
-@router.get("/v1/appeals/{appeal_id}/updates", response={200: list[Update]}, auth=anyone(READ))
+@router.get("/v1/appeals/{appeal_id}/updates", response={200: list[AppealNews]}, auth=anyone(READ))
 def updates(request, appeal_id: str):
     appeal = _visible(request.auth, appeal_id)
     return json_response([_render_update(u) for u in appeal.updates.all()])
 
 
-@router.post("/v1/appeals/{appeal_id}/updates", response={200: Update}, auth=member(WRITE))
-def update_add(request, appeal_id: str, payload: UpdateIn):
+@router.post("/v1/appeals/{appeal_id}/updates", response={200: AppealNews}, auth=member(WRITE))
+def update_add(request, appeal_id: str, payload: AppealNewsIn):
     appeal = _visible(request.auth, appeal_id)
     return json_response(_render_update(services.appeal_update_add(request.auth, appeal, text=payload.text)))
 
@@ -448,7 +448,7 @@ def update_add(request, appeal_id: str, payload: UpdateIn):
 # --- sightings and offers: private to the owner (and moderators for missing people) -------------------
 
 
-@router.get("/v1/appeals/{appeal_id}/sightings", response={200: list[SightingOut]}, auth=member(READ))
+@router.get("/v1/appeals/{appeal_id}/sightings", response={200: list[AppealSighting]}, auth=member(READ))
 def sightings(request, appeal_id: str):
     appeal = _visible(request.auth, appeal_id)
     return json_response([_render_sighting(s) for s in selectors.sightings_for(request.auth, appeal)])
@@ -456,11 +456,11 @@ def sightings(request, appeal_id: str):
 
 @router.post(
     "/v1/appeals/{appeal_id}/sightings",
-    response={200: SightingOut},
+    response={200: AppealSighting},
     auth=member(WRITE),
     openapi_extra={"description": "JSON, or multipart with one image file `photo`. Seen by the owner only."},
 )
-def sighting_create(request, appeal_id: str, payload: SightingIn):
+def sighting_create(request, appeal_id: str, payload: AppealSightingIn):
     appeal = _visible(request.auth, appeal_id)
     photos = _files(request, "photo")
     sighting = services.sighting_create(
@@ -487,14 +487,14 @@ def sighting_delete(request, appeal_id: str, sighting_id: str):
     return json_response({})
 
 
-@router.get("/v1/appeals/{appeal_id}/offers", response={200: list[Offer]}, auth=member(READ))
+@router.get("/v1/appeals/{appeal_id}/offers", response={200: list[AppealOffer]}, auth=member(READ))
 def offers(request, appeal_id: str):
     appeal = _visible(request.auth, appeal_id)
     return json_response([_render_offer(o) for o in selectors.offers_for(request.auth, appeal)])
 
 
-@router.post("/v1/appeals/{appeal_id}/offers", response={200: Offer}, auth=member(WRITE))
-def offer_create(request, appeal_id: str, payload: OfferIn):
+@router.post("/v1/appeals/{appeal_id}/offers", response={200: AppealOffer}, auth=member(WRITE))
+def offer_create(request, appeal_id: str, payload: AppealOfferIn):
     appeal = _visible(request.auth, appeal_id)
     offer = services.offer_create(
         request.auth, appeal, message=payload.message, blood_group=payload.blood_group, contact=payload.contact
@@ -511,11 +511,11 @@ def _decide(request, appeal_id: str, offer_id: str, *, accept: bool):
     return json_response(_render_offer(services.offer_decide(request.auth, offer, accept=accept)))
 
 
-@router.post("/v1/appeals/{appeal_id}/offers/{offer_id}/accept", response={200: Offer}, auth=member(WRITE))
+@router.post("/v1/appeals/{appeal_id}/offers/{offer_id}/accept", response={200: AppealOffer}, auth=member(WRITE))
 def offer_accept(request, appeal_id: str, offer_id: str):
     return _decide(request, appeal_id, offer_id, accept=True)
 
 
-@router.post("/v1/appeals/{appeal_id}/offers/{offer_id}/decline", response={200: Offer}, auth=member(WRITE))
+@router.post("/v1/appeals/{appeal_id}/offers/{offer_id}/decline", response={200: AppealOffer}, auth=member(WRITE))
 def offer_decline(request, appeal_id: str, offer_id: str):
     return _decide(request, appeal_id, offer_id, accept=False)
