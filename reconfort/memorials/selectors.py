@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -218,6 +219,24 @@ def memorialised_ids(account_ids) -> set[int]:
             "account_id", flat=True
         )
     )
+
+
+MEMORIALISED_IDS_KEY = "memorials:memorialised-account-ids"
+
+
+def memorialised_ids_cached() -> frozenset[int]:
+    """Every memorialised account id, from the cache (one query when it is cold). Few accounts are memorialised,
+    so API entities can say `memorial: true` without a query per account (the timeline query budget holds)."""
+    ids = cache.get(MEMORIALISED_IDS_KEY)
+    if ids is None:
+        ids = frozenset(AccountMemorial.objects.filter(reversed_at__isnull=True).values_list("account_id", flat=True))
+        cache.set(MEMORIALISED_IDS_KEY, ids, 600)
+    return ids
+
+
+def forget_memorialised_ids() -> None:
+    """Called by the services after an account is memorialised or the memorialisation is reversed."""
+    cache.delete(MEMORIALISED_IDS_KEY)
 
 
 def memorialised_account_ids() -> QuerySet:

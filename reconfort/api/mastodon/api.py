@@ -12,6 +12,7 @@ from .endpoints import (
     bench,
     instance,
     media,
+    memorials,
     notifications,
     reactions,
     reports,
@@ -36,3 +37,4 @@ errors.register(api)
 for module in (apps, instance, search, accounts, statuses, reactions, media, timelines, notifications, reports, bench):
     api.add_router("/", module.router)
 api.add_router("/", appeals.router)  # our extension: /v1/appeals…
+api.add_router("/", memorials.router)  # our extension: /v1/memorials…

@@ -13,6 +13,7 @@ from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.posts.models import Post, Visibility
 
+from .. import selectors
 from ..models import AccountMemorial, AccountWishes, MemorialisationRequest
 
 
@@ -135,6 +136,7 @@ def memorialisation_decide(moderator, request_id: int, *, approved: bool, reason
         account=account,
         defaults={"request": request, "pinned_post": _last_original_post(account), "reversed_at": None},
     )
+    transaction.on_commit(selectors.forget_memorialised_ids)
     events.emit(events.ACCOUNT_MEMORIALISED, account_id=account.pk, request_id=request.pk)
     return request
 
@@ -149,6 +151,7 @@ def memorialisation_reverse(moderator, account) -> AccountMemorial:
         raise NotFound(_("This account is not memorialised."))
     state.reversed_at = timezone.now()
     state.save(update_fields=["reversed_at"])
+    transaction.on_commit(selectors.forget_memorialised_ids)
     return state
 
 

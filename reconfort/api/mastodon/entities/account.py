@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import Schema
 
 from reconfort.accounts.models import User
+from reconfort.memorials.selectors import memorialised_ids_cached
 
 from .. import links
 from .common import iso
@@ -59,6 +60,7 @@ class Account(Schema):
     last_status_at: str | None
     emojis: list[dict]
     fields: list[Field]
+    memorial: bool | None = None  # present (true) only for a memorialised account, as Mastodon does
 
 
 class CredentialAccount(Account):
@@ -73,7 +75,7 @@ def _avatar(user: User) -> str:
 def render_account(user: User) -> dict:
     avatar = _avatar(user)
     url = links.profile_url(user.username)
-    return {
+    data = {
         "id": str(user.pk),
         "username": user.username,
         "acct": user.username,
@@ -100,6 +102,9 @@ def render_account(user: User) -> dict:
         "emojis": [],
         "fields": [],
     }
+    if user.pk in memorialised_ids_cached():
+        data["memorial"] = True
+    return data
 
 
 def render_credential_account(user: User, *, follow_requests_count: int) -> dict:
