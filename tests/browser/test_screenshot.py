@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from reconfort.accounts.email_confirmation import confirmation_token, email_confirm
+from reconfort.accounts.models import User
 from reconfort.demo.content import DEMO_PASSWORD, MEMBERS
 from reconfort.demo.loader import load_demo
 from tests.browser.conftest import log_in
@@ -21,6 +23,8 @@ TARGET = os.environ.get("RECONFORT_SCREENSHOT", "")
 @pytest.mark.skipif(not TARGET, reason="set RECONFORT_SCREENSHOT=<path.png> to write the screenshot")
 def test_screenshot_of_the_home_page(new_context):
     load_demo()
+    # Camille has confirmed her address, as a real member would have: no reminder banner in the picture.
+    email_confirm(confirmation_token(User.objects.get(username=MEMBERS[1].username)))
     page = new_context(locale="fr-FR", viewport={"width": 1200, "height": 1400}).new_page()
     log_in(page, MEMBERS[1].username, DEMO_PASSWORD)  # Camille, a member with a lively home
     page.goto("/")
