@@ -18,6 +18,7 @@ from django.utils import timezone
 from huey.contrib.djhuey import HUEY
 
 from reconfort.accounts import services as account_services
+from reconfort.accounts.email_confirmation import confirmation_token, email_confirm
 from reconfort.accounts.models import Follow, Role, User
 from reconfort.core.errors import ServiceError
 from reconfort.notifications.models import Notification, NotificationType
@@ -104,6 +105,8 @@ class DemoLoader:
             language=member.language,
             time_zone=member.time_zone,
         )
+        # Demo addresses are not real mailboxes: confirm them the way the e-mailed link would.
+        email_confirm(confirmation_token(user))
         return account_services.account_update_profile(user, bio=member.bio, locked=member.locked)
 
     def create_admin(self) -> None:

@@ -27,6 +27,7 @@ def test_members_and_admin_sign_in_with_the_printed_password(read_db):
     assert admin.is_superuser and admin.is_staff and admin.is_moderator
     assert User.objects.filter(locked=True).count() >= 3
     assert all(u.bio_html for u in User.objects.exclude(username=ADMIN_USERNAME))
+    assert not User.objects.exclude(username=ADMIN_USERNAME).filter(email_confirmed=False).exists()
 
 
 def test_posts_in_french_and_english_with_replies_reshares_and_stories(read_db):
