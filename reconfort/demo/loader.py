@@ -106,7 +106,7 @@ class DemoLoader:
             time_zone=member.time_zone,
         )
         # Demo addresses are not real mailboxes: confirm them the way the e-mailed link would.
-        email_confirm(confirmation_token(user))
+        user = email_confirm(confirmation_token(user))
         return account_services.account_update_profile(user, bio=member.bio, locked=member.locked)
 
     def create_admin(self) -> None:
