@@ -301,3 +301,8 @@ def last_words_proposal(job: ArchiveImport) -> ImportedPost | None:
     return (
         kept.filter(is_reply=False).order_by("-posted_at", "-id").first() or kept.order_by("-posted_at", "-id").first()
     )
+
+
+def legacy_of(contact):
+    """The members who named `contact` as their legacy contact (confirmed or waiting for an answer)."""
+    return AccountWishes.objects.select_related("account").filter(legacy_contact=contact, account__is_active=True)

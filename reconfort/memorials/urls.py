@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import views, views_imports
+from . import views, views_imports, views_legacy
 
 app_name = "memorials"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("mine/", views.mine, name="mine"),
     path("new/", views.create, name="create"),
+    path("legacy/", views_legacy.legacy_settings, name="legacy"),
+    path("legacy/<str:username>/request/", views_legacy.memorialisation_request, name="legacy_request"),
+    path("legacy/<str:username>/<str:answer>/", views_legacy.legacy_answer, name="legacy_answer"),
     path("<str:key>/", views.detail, name="detail"),
     path("<str:key>/edit/", views.edit, name="edit"),
     path("<str:key>/photo/", views.photo, name="photo"),
