@@ -56,3 +56,5 @@ APPEAL_CLOSED = "appeal.closed"
 # queue item and applies the decision through the memorials services.
 MEMORIAL_REVIEW_REQUESTED = "memorials.review_requested"
 ACCOUNT_MEMORIALISED = "memorials.account_memorialised"
+# A follower's gentle anniversary notice (kind: "death" or "birth"), once a year per memorial and kind.
+MEMORIAL_ANNIVERSARY = "memorials.anniversary"

@@ -233,6 +233,35 @@ class MemorialFollow(models.Model):
         constraints = [models.UniqueConstraint(fields=["memorial", "user"], name="memorials_follow_unique")]
 
 
+class AnniversaryOptOut(models.Model):
+    """A person's "never remind me of any anniversary", for every memorial they follow (the per-memorial switch is
+    `MemorialFollow.no_reminders`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memorial_anniversary_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class AnniversaryReminder(models.Model):
+    """One gentle notice sent: a follower hears of each anniversary of a memorial at most once a year."""
+
+    class Kind(models.TextChoices):
+        DEATH = "death", _("Anniversary of the death")
+        BIRTH = "birth", _("Birthday")
+
+    memorial = models.ForeignKey(Memorial, on_delete=models.CASCADE, related_name="anniversary_reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["memorial", "user", "year", "kind"], name="memorials_anniversary_once")
+        ]
+
+
 class Tribute(models.Model):
     class Kind(models.TextChoices):
         MEMORY = "memory", _("A memory")

@@ -19,6 +19,8 @@ class NotificationType(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
     # A call for help (reconfort.appeals) I followed, reshared or answered has ended: found, reunited, withdrawn…
     APPEAL_CLOSED = "appeal_closed", _("Call for help ended")
+    # The anniversary of a death (or a birthday) of someone whose memorial I follow (reconfort.memorials).
+    MEMORIAL_ANNIVERSARY = "memorial_anniversary", _("Memorial anniversary")
 
 
 # Notices from the moderators have no other person behind them: the recipient is recorded as the actor.

@@ -6,7 +6,7 @@ from reconfort.core import events
 from reconfort.posts.models import Mention, Post
 
 from . import services
-from .models import NotificationType
+from .models import Notification, NotificationType
 
 
 def on_post_created(post_id, **_):
@@ -96,6 +96,17 @@ def on_appeal_closed(appeal_id, **_):
         )
 
 
+def on_memorial_anniversary(memorial_id, account_id, **_):
+    """A gentle notice about a memorial the person follows. It replaces the memorial's earlier notice (last year's,
+    or the birthday's), so it comes fresh at the top instead of being folded into a months-old row."""
+    Notification.objects.filter(
+        recipient_id=account_id, type=NotificationType.MEMORIAL_ANNIVERSARY, subject_id=memorial_id
+    ).delete()
+    services.notification_notice(
+        recipient_id=account_id, type=NotificationType.MEMORIAL_ANNIVERSARY, subject_id=memorial_id
+    )
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REBLOG_CREATED, on_reblog)
@@ -108,3 +119,4 @@ def connect() -> None:
     events.subscribe(events.MODERATION_DECISION, on_decision)
     events.subscribe(events.APPEAL_DECIDED, on_appeal_decided)
     events.subscribe(events.APPEAL_CLOSED, on_appeal_closed)
+    events.subscribe(events.MEMORIAL_ANNIVERSARY, on_memorial_anniversary)

@@ -72,3 +72,15 @@ def test_markers(api, user):
 def test_notifications_need_the_scope(api_for, user):
     assert api_for(user, scope="write").get("/api/v1/notifications").status_code == 403
     assert api_for(user, scope="read:notifications").get("/api/v1/notifications").status_code == 200
+
+
+def test_memorial_anniversaries_are_left_out(api_for, user, other):
+    """No Mastodon type fits a memorial anniversary (no status, no other account): clients never see it."""
+    from reconfort.notifications.models import NotificationType
+    from reconfort.notifications.services import notification_notice
+
+    notification_notice(recipient_id=user.pk, type=NotificationType.MEMORIAL_ANNIVERSARY, subject_id=1)
+    notice = Notification.objects.get(recipient=user)
+    client = api_for(user)
+    assert client.get("/api/v1/notifications").json() == []
+    assert client.get(f"/api/v1/notifications/{notice.pk}").status_code == 404

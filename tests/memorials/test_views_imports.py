@@ -84,7 +84,8 @@ def test_failed_import_shows_its_reason(client, user, memorial):
     client.post(reverse("memorials:imports", args=[memorial.key]), {"file": zip_file(data)})
     job = ArchiveImport.objects.get()
     page = client.get(reverse("memorials:import_detail", args=[memorial.key, job.pk])).content.decode()
-    assert job.state == "failed" and "damaged or not in the expected format" in page
+    # Marie reads French: the reason is shown in her language.
+    assert job.state == "failed" and "abîmé ou n’est pas au format attendu" in page
 
 
 def test_last_words_from_the_proposal(client, user, memorial):

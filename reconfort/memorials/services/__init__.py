@@ -8,6 +8,7 @@ from .accounts import (
     memorialisation_reverse,
     wishes_set,
 )
+from .anniversaries import anniversaries_never, anniversaries_opt_out, anniversaries_send
 from .imports import (
     archive_import_confirm,
     archive_import_discard,
@@ -50,6 +51,9 @@ from .tributes import (
 )
 
 __all__ = [
+    "anniversaries_never",
+    "anniversaries_opt_out",
+    "anniversaries_send",
     "account_memorial_update",
     "legacy_contact_answer",
     "memorialisation_decide",

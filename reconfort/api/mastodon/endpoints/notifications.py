@@ -15,7 +15,13 @@ from reconfort.posts.models import GestureKind
 
 from ..auth import member
 from ..entities.common import iso
-from ..entities.notification import EMOJI_REACTION, MASTODON_TYPES, Notification, render_notifications
+from ..entities.notification import (
+    EMOJI_REACTION,
+    MASTODON_TYPES,
+    UNMAPPED_TYPES,
+    Notification,
+    render_notifications,
+)
 from ..parsing import object_id
 from ..responses import PageQuery, json_response, paginated
 
@@ -48,7 +54,7 @@ def notifications(
     account_id: str | None = None,
 ):
     page = paging.page(default=40, maximum=80)
-    qs = selectors.notifications_for(request.auth)
+    qs = selectors.notifications_for(request.auth, exclude_types=list(UNMAPPED_TYPES))
     if types:
         qs = _filter_types(qs, [t for t in types if t in MASTODON_TYPES], exclude=False)
     if exclude_types:
@@ -73,7 +79,7 @@ def clear(request):
 @router.get("/v1/notifications/{notification_id}", response={200: Notification}, auth=member("read:notifications"))
 def notification_detail(request, notification_id: str):
     pk = object_id(notification_id)
-    row = selectors.notifications_for(request.auth).filter(pk=pk or 0).first()
+    row = selectors.notifications_for(request.auth, exclude_types=list(UNMAPPED_TYPES)).filter(pk=pk or 0).first()
     if row is None:
         raise NotFound(_("This notification does not exist."))
     return json_response(render_notifications(request.auth, [row])[0])

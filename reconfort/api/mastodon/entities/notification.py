@@ -4,6 +4,7 @@ Our types map onto Mastodon's: a reply is a "mention", the ❤️ gesture is a "
 Pleroma's "pleroma:emoji_reaction" (with the emoji), follow / follow_request / reblog keep their names.
 The end of an appeal one followed or reshared is an "update" (Mastodon's "a status you interacted with was edited"):
 its status is the appeal's post, whose text was rewritten with the outcome, so every client shows it.
+A memorial anniversary has no Mastodon type (no status, no other account): it is left out of the API.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .status import Status, StatusRenderer
 EMOJI_REACTION = "pleroma:emoji_reaction"
 # Mastodon type → our types and, for gestures, which kinds.
 MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", EMOJI_REACTION, "update")
+# Our types no Mastodon client could show: never listed through the API.
+UNMAPPED_TYPES = (NotificationType.MEMORIAL_ANNIVERSARY,)
 
 
 class Notification(Schema):
