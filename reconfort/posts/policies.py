@@ -24,7 +24,8 @@ def can_edit_post(actor, post: Post) -> bool:
 
 
 def can_delete_post(actor, post: Post) -> bool:
-    return actor.is_authenticated and (actor.pk == post.author_id or actor.is_moderator)
+    """Only the author deletes. Moderators act through decisions (hide, audited, appealable), never by deleting."""
+    return actor.is_authenticated and actor.pk == post.author_id
 
 
 def can_reblog_post(actor, post: Post) -> bool:

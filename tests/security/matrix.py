@@ -107,8 +107,8 @@ for vis in ("public", "private"):
 
 # --- Reshare: the owner reshared a stranger's public post ------------------------------------------
 rows("reshare", "GET", "/api/v1/statuses/{reshare}", allow=others("blocked"), refuse=("blocked",))
-# Moderators may delete any post they can see (posts.policies.can_delete_post).
-rows("reshare", "DELETE", "/api/v1/statuses/{reshare}", allow=("owner", *STAFF), refuse=others("owner", *STAFF))
+# Only the author deletes; moderators hide through an audited decision instead (posts.policies.can_delete_post).
+rows("reshare", "DELETE", "/api/v1/statuses/{reshare}", allow=("owner",), refuse=others("owner"))
 rows("reshare", "POST", "/api/v1/statuses/{original}/unreblog", allow=("owner",), refuse=("anonymous",))
 rows("reshare", "POST", "/posts/{original}/unreshare/", allow=("owner",), refuse=("anonymous",))
 rows("reshare", "GET", "/api/v1/statuses/{original}/reblogged_by", allow=others(), refuse=())
