@@ -17,6 +17,7 @@ from . import policies
 from .models import (
     AccountMemorial,
     AccountWishes,
+    AnniversaryOptOut,
     ArchiveImport,
     GestureKind,
     Guest,
@@ -306,3 +307,8 @@ def last_words_proposal(job: ArchiveImport) -> ImportedPost | None:
 def legacy_of(contact):
     """The members who named `contact` as their legacy contact (confirmed or waiting for an answer)."""
     return AccountWishes.objects.select_related("account").filter(legacy_contact=contact, account__is_active=True)
+
+
+def anniversaries_never(user) -> bool:
+    """The person said "never remind me of any anniversary"."""
+    return AnniversaryOptOut.objects.filter(user=user).exists()

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("mine/", views.mine, name="mine"),
     path("new/", views.create, name="create"),
+    path("anniversaries/", views.anniversaries, name="anniversaries"),
     path("legacy/", views_legacy.legacy_settings, name="legacy"),
     path("legacy/<str:username>/request/", views_legacy.memorialisation_request, name="legacy_request"),
     path("legacy/<str:username>/<str:answer>/", views_legacy.legacy_answer, name="legacy_answer"),

@@ -98,9 +98,23 @@ def mine(request):
     context = {
         "memorials": selectors.memorial_list_stewarded(request.user),
         "invitations": selectors.steward_invitations_for(request.user),
+        "anniversaries_never": selectors.anniversaries_never(request.user),
         "nav": "hereafter",
     }
     return TemplateResponse(request, "memorials/mine.html", context)
+
+
+@login_required
+@require_POST
+def anniversaries(request):
+    """The per-person switch: never remind me of any anniversary (or remind me again)."""
+    never = request.POST.get("never") == "1"
+    services.anniversaries_opt_out(request.user, never=never)
+    if never:
+        messages.success(request, _("You will not be reminded of any anniversary."))
+    else:
+        messages.success(request, _("You will be gently reminded of anniversaries again."))
+    return redirect("memorials:mine")
 
 
 @login_required

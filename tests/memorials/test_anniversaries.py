@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reconfort.memorials import services
+from reconfort.memorials import selectors, services
 from reconfort.memorials.models import AccountMemorial, AnniversaryReminder, Memorial
 from reconfort.memorials.services.anniversaries import falls_on
 from reconfort.notifications.models import Notification, NotificationType
@@ -83,7 +83,7 @@ def test_off_by_default_and_when_the_stewards_turn_it_off(user, remembered, pari
 def test_never_remind_me_for_one_memorial_or_for_all(remembered, paris, los_angeles):
     services.memorial_reminders(paris, remembered, remind=False)
     services.anniversaries_opt_out(los_angeles, never=True)
-    assert services.anniversaries_never(los_angeles)
+    assert selectors.anniversaries_never(los_angeles)
     assert services.anniversaries_send(now=at(2025, 3, 14, 20)) == 0
     services.anniversaries_opt_out(los_angeles, never=False)
     assert services.anniversaries_send(now=at(2025, 3, 14, 20)) == 1
@@ -143,3 +143,14 @@ def test_notice_stays_vague_when_the_memorial_is_no_longer_visible(client, user,
     page = client.get(reverse("notifications:list")).content.decode()
     assert "A memorial you follow marks an anniversary today." in page
     assert "Jeanne Martin" not in page
+
+
+def test_never_remind_me_switch_on_my_memorials_page(client, los_angeles):
+    client.force_login(los_angeles)
+    assert "Never remind me of any anniversary" in client.get(reverse("memorials:mine")).content.decode()
+    response = client.post(reverse("memorials:anniversaries"), {"never": "1"})
+    assert response.status_code == 302 and selectors.anniversaries_never(los_angeles)
+    assert "Remind me again" in client.get(reverse("memorials:mine")).content.decode()
+    client.post(reverse("memorials:anniversaries"), {"never": "0"})
+    assert not selectors.anniversaries_never(los_angeles)
+    assert client.get(reverse("memorials:anniversaries")).status_code == 405

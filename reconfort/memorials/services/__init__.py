@@ -8,7 +8,7 @@ from .accounts import (
     memorialisation_reverse,
     wishes_set,
 )
-from .anniversaries import anniversaries_never, anniversaries_opt_out, anniversaries_send
+from .anniversaries import anniversaries_opt_out, anniversaries_send
 from .imports import (
     archive_import_confirm,
     archive_import_discard,
@@ -51,7 +51,6 @@ from .tributes import (
 )
 
 __all__ = [
-    "anniversaries_never",
     "anniversaries_opt_out",
     "anniversaries_send",
     "account_memorial_update",

@@ -25,10 +25,6 @@ def anniversaries_opt_out(user, *, never: bool) -> None:
         AnniversaryOptOut.objects.filter(user=user).delete()
 
 
-def anniversaries_never(user) -> bool:
-    return AnniversaryOptOut.objects.filter(user=user).exists()
-
-
 def falls_on(date: datetime.date, local_day: datetime.date) -> bool:
     """Whether `local_day` is an anniversary of `date`; someone born on 29 February is remembered on the 28th in
     other years. The day itself is not an anniversary."""
