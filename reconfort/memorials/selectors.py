@@ -312,3 +312,8 @@ def legacy_of(contact):
 def anniversaries_never(user) -> bool:
     """The person said "never remind me of any anniversary"."""
     return AnniversaryOptOut.objects.filter(user=user).exists()
+
+
+def memorial_reminders_off(viewer, memorial: Memorial) -> bool:
+    """The follower said "never remind me" for this memorial."""
+    return MemorialFollow.objects.filter(memorial=memorial, user=viewer, no_reminders=True).exists()

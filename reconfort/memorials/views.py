@@ -161,6 +161,9 @@ def detail(request, key: str):
         "can_moderate": policies.can_moderate_tributes(access),
         "can_give": policies.can_give_gesture(access, memorial),
         "can_follow": policies.can_follow_memorial(access, memorial),
+        "reminders_off": access.follows
+        and memorial.anniversaries_enabled
+        and selectors.memorial_reminders_off(request.user, memorial),
         "can_share": policies.can_share_last_words(access, memorial),
         "can_dispute": policies.can_dispute_memorial(access, memorial),
         "has_archive": selectors.imported_posts_shown(memorial).exists(),

@@ -154,3 +154,14 @@ def test_never_remind_me_switch_on_my_memorials_page(client, los_angeles):
     client.post(reverse("memorials:anniversaries"), {"never": "0"})
     assert not selectors.anniversaries_never(los_angeles)
     assert client.get(reverse("memorials:anniversaries")).status_code == 405
+
+
+def test_never_remind_me_switch_on_the_memorial_page(client, remembered, paris):
+    client.force_login(paris)
+    url = reverse("memorials:detail", args=[remembered.key])
+    assert "Never remind me of their anniversaries" in client.get(url).content.decode()
+    client.post(reverse("memorials:follow", args=[remembered.key]), {"remind": "0"})
+    assert "Remind me of their anniversaries" in client.get(url).content.decode()
+    assert services.anniversaries_send(now=at(2025, 3, 14, 9)) == 0
+    client.post(reverse("memorials:follow", args=[remembered.key]), {"remind": "1"})
+    assert services.anniversaries_send(now=at(2025, 3, 14, 9)) == 1
