@@ -36,5 +36,7 @@ def pytest_collection_modifyitems(items):
     """Every database test commits for real (transactional), so after-commit events (timelines, notifications)
     fire as in production instead of being swallowed by a wrapping test transaction."""
     for item in items:
+        if item.get_closest_marker("rollback_db"):
+            continue  # opted out: runs in a rolled-back transaction, firing after-commit work itself
         if item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.django_db(transaction=True))

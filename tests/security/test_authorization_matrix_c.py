@@ -9,6 +9,7 @@ from tests.security.test_authorization_matrix import (  # noqa: F401 - fixtures 
     world,
 )
 
+pytestmark = pytest.mark.rollback_db
 ROWS = rows_of_part(2)
 
 
