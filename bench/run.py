@@ -143,17 +143,31 @@ def check(url: str, headers: dict[str, str]) -> None:
         raise RuntimeError(f"{url} answered an empty list: the benchmark would measure nothing")
 
 
+def settle(base: str, timeout: float = 30) -> None:
+    """Wait until the server has finished what the previous run left queued (a WSGI request cannot be
+    cancelled when wrk hangs up), so no run pays for the one before it."""
+    deadline = time.monotonic() + timeout
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        with urllib.request.urlopen(base + "/api/bench/f0", timeout=timeout) as response:
+            response.read()
+        quick = quick + 1 if time.monotonic() - started < 0.02 else 0
+
+
 # --- reads ----------------------------------------------------------------------------------------------
 
 
-def read_benchmark(endpoints: dict, cycles: int, duration: float, on_cycle) -> dict:
+def read_benchmark(base: str, endpoints: dict, cycles: int, duration: int, on_cycle) -> dict:
     runs: dict[str, dict[str, list]] = {name: {"rps": [], "p99": [], "p50": [], "errors": []} for name in endpoints}
     for cycle in range(1, cycles + 1):
         for name, (url, headers) in endpoints.items():
+            settle(base)
             result = wrk.run(url, connections=THROUGHPUT_CONNECTIONS, duration=duration, headers=headers)
             runs[name]["rps"].append(result.requests_per_second)
             runs[name]["errors"].append(result.errors)
         for name, (url, headers) in endpoints.items():
+            settle(base)
             result = wrk.run(url, connections=1, duration=duration, headers=headers)
             runs[name]["p50"].append(result.p50_ms)
             runs[name]["p99"].append(result.p99_ms)
@@ -362,11 +376,12 @@ def main(argv: list[str] | None = None) -> None:
         def note_memory(cycle: int) -> None:
             memory[f"after_cycle_{cycle}"] = {pid: pss_mib(pid) for pid in server.web_workers()}
 
-        results["reads"] = read_benchmark(endpoints, args.cycles, args.duration, note_memory)
+        results["reads"] = read_benchmark(base, endpoints, args.cycles, args.duration, note_memory)
         results["requests_served"] = sum(
             run * args.duration for values in results["reads"].values() for run in values["runs"]["rps"]
         )
         if not args.skip_writes:
+            settle(base)
             log("writes: POST /api/v1/statuses at -c16")
             results["post"] = post_throughput(base, poster_token, probes, poster, duration=args.duration)
             rate = max(1.0, results["post"]["posts_per_second"] / 2)
