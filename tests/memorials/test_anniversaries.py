@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from reconfort.memorials import selectors, services
 from reconfort.memorials.models import AccountMemorial, AnniversaryReminder, Memorial
@@ -156,12 +158,18 @@ def test_never_remind_me_switch_on_my_memorials_page(client, los_angeles):
     assert client.get(reverse("memorials:anniversaries")).status_code == 405
 
 
+def in_their_language(user, text: str) -> str:
+    with translation.override(user.language):
+        return gettext(text)
+
+
 def test_never_remind_me_switch_on_the_memorial_page(client, remembered, paris):
     client.force_login(paris)
     url = reverse("memorials:detail", args=[remembered.key])
-    assert "Never remind me of their anniversaries" in client.get(url).content.decode()
+    never = in_their_language(paris, "Never remind me of their anniversaries")
+    assert never in client.get(url).content.decode()
     client.post(reverse("memorials:follow", args=[remembered.key]), {"remind": "0"})
-    assert "Remind me of their anniversaries" in client.get(url).content.decode()
+    assert in_their_language(paris, "Remind me of their anniversaries") in client.get(url).content.decode()
     assert services.anniversaries_send(now=at(2025, 3, 14, 9)) == 0
     client.post(reverse("memorials:follow", args=[remembered.key]), {"remind": "1"})
     assert services.anniversaries_send(now=at(2025, 3, 14, 9)) == 1
