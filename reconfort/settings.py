@@ -100,12 +100,22 @@ INSTALLED_APPS = [
     "reconfort.hashtags",
     "reconfort.memorials",
     "reconfort.appeals",
+    "reconfort.trends",
+    "reconfort.comfort",
+    "reconfort.comfort.guard",
+    "reconfort.comfort.safety",
+    "reconfort.comfort.circles",
+    "reconfort.comfort.kindred",
+    "reconfort.comfort.humain",
+    "reconfort.crisis",
+    "reconfort.search",
     "reconfort.timelines",
     "reconfort.notifications",
     "reconfort.moderation",
     "reconfort.privacy",
     "reconfort.api",
     "reconfort.web",
+    "reconfort.feeds",
     "reconfort.demo",
 ]
 
@@ -335,3 +345,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Comfort of strangers (issue 6) and crises (issue 7). One block per area; each area's settings go under its
+# own marker (environment variable RECONFORT_<NAME>, listed in the README's configuration table).
+# [comfort queue]
+# [comfort guard]
+# [comfort safety]
+# [circles]
+# [kindred]
+# [trends]
+# [crisis]
+# [search]

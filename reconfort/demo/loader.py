@@ -25,6 +25,7 @@ from reconfort.notifications.models import Notification, NotificationType
 from reconfort.posts import services as post_services
 from reconfort.posts.models import Gesture, Post, PostEdit
 
+from . import areas
 from .content import (
     ADMIN_USERNAME,
     DEMO_PASSWORD,
@@ -288,6 +289,8 @@ class DemoLoader:
             # The events (fan-out, notifications) ran when that transaction committed.
             with transaction.atomic():
                 self.spread_in_time()
+            with transaction.atomic():
+                areas.load_all(self.users)
         return self.result
 
 

@@ -67,6 +67,8 @@ class QueueItem(models.Model):
         MEMORIAL_DISPUTE = "memorial_dispute", _("Memorial disputed by the person it is about")
         MISSING_PERSON = "missing_person", _("Missing-person appeal to approve")
         CRISIS_ALERT = "crisis_alert", _("Person at risk")
+        TREND = "trend", _("Trending tag to review")
+        CRISIS_PROPOSED = "crisis_proposed", _("Crisis proposed for review")
 
     class State(models.TextChoices):
         OPEN = "open", _("Open")

@@ -21,6 +21,15 @@ class NotificationType(models.TextChoices):
     APPEAL_CLOSED = "appeal_closed", _("Call for help ended")
     # The anniversary of a death (or a birthday) of someone whose memorial I follow (reconfort.memorials).
     MEMORIAL_ANNIVERSARY = "memorial_anniversary", _("Memorial anniversary")
+    # Comfort (reconfort.comfort): a private thank-you from someone I comforted; circles; kindred spirits.
+    GRATITUDE = "gratitude", _("Thanks")
+    CIRCLE_REQUEST = "circle_request", _("Request to join a circle")
+    CIRCLE_ACCEPTED = "circle_accepted", _("Welcome to a circle")
+    KINDRED = "kindred", _("Kindred spirit")
+    # Crises (reconfort.crisis): the private invitation to check in, a follower's check-in, "are you safe?".
+    CRISIS_INVITE = "crisis_invite", _("Are you safe?")
+    SAFETY_CHECKIN = "safety_checkin", _("Safety check-in")
+    SAFETY_QUESTION = "safety_question", _("Someone asks if you are safe")
 
 
 # Notices from the moderators have no other person behind them: the recipient is recorded as the actor.

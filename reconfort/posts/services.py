@@ -21,7 +21,7 @@ from reconfort.core.images import clean_image
 from reconfort.core.text import extract_mentions, extract_tags, render_markdown, render_plain, tag_path
 from reconfort.hashtags.services import tags_get_or_create
 
-from . import policies
+from . import gates, policies
 from .models import (
     Gesture,
     GestureKind,
@@ -163,6 +163,9 @@ def post_create(
     mentioned = _resolve_mentions(text)
     if parent is not None and parent.author_id != author.pk:
         mentioned.setdefault(parent.author.username.lower(), parent.author)
+    gates.run_checks(
+        gates.Draft(author, text, kind, visibility, parent, [u for u in mentioned.values() if u.pk != author.pk])
+    )
 
     with transaction.atomic():
         if idempotency_key:

@@ -403,3 +403,7 @@ rows("offer", "POST", "/appeals/{appeal}/offers/new/", allow=("stranger",), refu
 for decision in ("accept", "decline"):
     rows("offer", "POST", "/api/v1/appeals/{appeal}/offers/{offer}/" + decision, allow=("owner",), refuse=NOT_OWNER)
     rows("offer", "POST", "/appeals/{appeal}/offers/{offer}/" + decision + "/", allow=("owner",), refuse=NOT_OWNER)
+
+
+# --- The later capabilities' rows, one module per area (tests/security/areas/) ------------------------------
+from . import areas  # noqa: E402, F401 - adds their rows to ROWS

@@ -10,7 +10,13 @@ from .endpoints import (
     appeals,
     apps,
     bench,
+    circles,
+    comfort,
+    comfort_guard,
+    comfort_safety,
+    crisis,
     instance,
+    kindred,
     media,
     memorials,
     notifications,
@@ -18,6 +24,7 @@ from .endpoints import (
     reports,
     search,
     statuses,
+    tags,
     timelines,
 )
 from .parsing import MastodonParser
@@ -38,3 +45,9 @@ for module in (apps, instance, search, accounts, statuses, reactions, media, tim
     api.add_router("/", module.router)
 api.add_router("/", appeals.router)  # our extension: /v1/appeals…
 api.add_router("/", memorials.router)  # our extension: /v1/memorials…
+# Comfort of strangers (issue 6): /v1/comfort… (queue, guard, safety net, circles, kindred spirits).
+for module in (comfort, comfort_guard, comfort_safety, circles, kindred):
+    api.add_router("/", module.router)
+# Hashtags, trends and crises (issue 7): /v1/tags…, /v1/followed_tags, /v1/featured_tags, /v1/trends…, /v1/crises…
+for module in (tags, crisis):
+    api.add_router("/", module.router)

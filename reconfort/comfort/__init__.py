@@ -1,0 +1,1 @@
+"""Comfort of strangers: support requests, the comfort queue, comforters, gratitude (issue 6)."""

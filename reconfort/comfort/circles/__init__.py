@@ -1,0 +1,1 @@
+"""Support circles: groups with rules, moderators and a join policy (issue 6)."""

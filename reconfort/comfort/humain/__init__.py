@@ -1,0 +1,1 @@
+"""The « Humain » front page: the human face of the network (issue 6)."""

@@ -1,0 +1,1 @@
+"""Kindred spirits: people who lived through something close, paired only if both accept (issue 6)."""

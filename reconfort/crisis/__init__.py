@@ -1,0 +1,1 @@
+"""Crisis pages, « Je suis en sécurité » check-ins (issue 7)."""

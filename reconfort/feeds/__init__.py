@@ -1,0 +1,1 @@
+"""RSS/Atom feeds for public profiles, tags and crisis pages (issue 7)."""
