@@ -36,6 +36,14 @@ DEFAULT_LIMITS: dict[str, tuple[Limit, Limit]] = {
     "password_change": (Limit(5, 3600), Limit(5, 3600)),
     "export": (Limit(2, 86400), Limit(2, 86400)),
     "email_confirmation": (Limit(5, 3600), Limit(5, 3600)),
+    # Comfort (issue 6) and crises (issue 7): what strangers can do to each other there.
+    "comfort_claim": (Limit(60, 3600), Limit(20, 3600)),
+    "gratitude": (Limit(50, 86400), Limit(20, 86400)),
+    "worried": (Limit(5, 86400), Limit(5, 86400)),  # and refused outright to new accounts (comfort.safety)
+    "circle_post": (Limit(60, 3600), Limit(10, 3600)),
+    "circle_join": (Limit(20, 86400), Limit(5, 86400)),
+    "kindred_request": (Limit(20, 86400), Limit(5, 86400)),
+    "safety_question": (Limit(10, 86400), Limit(3, 86400)),
     # Per address, whoever asks:
     "signup_per_address": (Limit(5, 1800), Limit(5, 1800)),
     # Per address and per e-mail address asked for:
