@@ -157,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "reconfort.web.context_processors.site",
+                "reconfort.comfort.safety.context_processors.safety_panel",
             ],
         },
     }

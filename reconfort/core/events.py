@@ -58,3 +58,8 @@ MEMORIAL_REVIEW_REQUESTED = "memorials.review_requested"
 ACCOUNT_MEMORIALISED = "memorials.account_memorialised"
 # A follower's gentle anniversary notice (kind: "death" or "birth"), once a year per memorial and kind.
 MEMORIAL_ANNIVERSARY = "memorials.anniversary"
+# Trends: a tag's use by distinct accounts rose sharply against its own baseline (tag_id, language, score);
+# crises may propose a crisis page for review from it.
+TAG_BURST = "trends.tag_burst"
+# Comfort guard: a held reply was approved by the author (or a steward) and is now shown (post_id).
+REPLY_RELEASED = "comfort.reply_released"
