@@ -75,6 +75,9 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     # Hidden by a moderator: only its author (with the reason) and moderators still see it.
     hidden_at = models.DateTimeField(null=True, blank=True)
+    # Comfort guard (issue 6): a reply held for the parent's author (or a memorial steward) to approve. Only its
+    # writer sees it until it is approved; it never reaches notifications, timelines or the API of others.
+    held = models.BooleanField(default=False)
     # Denormalised for rendering without extra queries: [{"id", "username"}] and tag display names.
     mentions_data = models.JSONField(default=list, blank=True)
     tag_names = models.JSONField(default=list, blank=True)
