@@ -76,6 +76,9 @@ RECONFORT_APPEAL_MIN_ACCOUNT_AGE_HOURS = int(os.environ.get("RECONFORT_APPEAL_MI
 RECONFORT_GAZETTEER_MIN_POPULATION = int(os.environ.get("RECONFORT_GAZETTEER_MIN_POPULATION", "15000"))
 # Largest request body accepted, in bytes (bigger ones get 413).
 RECONFORT_MAX_BODY_BYTES = int(os.environ.get("RECONFORT_MAX_BODY_BYTES", str(10 * 1024 * 1024)))
+# Memorial archive imports (an X or Mastodon export): largest upload, and largest total once unpacked (zip bombs).
+RECONFORT_IMPORT_MAX_BYTES = int(os.environ.get("RECONFORT_IMPORT_MAX_BYTES", str(512 * 1024 * 1024)))
+RECONFORT_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("RECONFORT_IMPORT_MAX_UNPACKED_BYTES", str(2 * 1024**3)))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

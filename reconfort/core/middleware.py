@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -9,6 +10,16 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+# Paths that receive big uploads and carry their own, larger limit: a memorial's archive import (another
+# platform's export of someone's posts easily weighs hundreds of megabytes). The import checks the size again.
+LARGE_UPLOAD_PATHS = re.compile(r"^/(?:api/v1/)?memorials/[^/]+/imports/?$")
+
+
+def body_limit_for(path: str) -> int:
+    if LARGE_UPLOAD_PATHS.match(path):
+        return max(settings.RECONFORT_IMPORT_MAX_BYTES, settings.RECONFORT_MAX_BODY_BYTES)
+    return settings.RECONFORT_MAX_BODY_BYTES
 
 
 class BodySizeLimitMiddleware:
@@ -22,7 +33,7 @@ class BodySizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.RECONFORT_MAX_BODY_BYTES:
+        if length > body_limit_for(request.path):
             # This runs before the language is chosen for the request: ask the request, not the thread.
             with translation.override(translation.get_language_from_request(request)):
                 message = _("The request is too large.")

@@ -33,11 +33,11 @@ def imports_dir() -> Path:
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "RECONFORT_IMPORT_MAX_BYTES", settings.RECONFORT_MAX_BODY_BYTES))
+    return int(settings.RECONFORT_IMPORT_MAX_BYTES)
 
 
 def max_unpacked_bytes() -> int:
-    return int(getattr(settings, "RECONFORT_IMPORT_MAX_UNPACKED_BYTES", 2 * 1024**3))
+    return int(settings.RECONFORT_IMPORT_MAX_UNPACKED_BYTES)
 
 
 def read_owner(archive: zipfile.ZipFile, inspected: zipcheck.Inspected) -> ArchiveOwner | None:

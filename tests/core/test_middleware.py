@@ -78,3 +78,19 @@ def test_the_members_time_zone_is_active_during_their_request(user, rf):
     request.user = user
     UserTimezoneMiddleware(view)(request)
     assert seen["tz"] == user.time_zone == "Europe/Paris"
+
+
+@pytest.mark.parametrize("path", ["/memorials/abc123/imports/", "/api/v1/memorials/abc123/imports"])
+def test_archive_imports_have_their_own_larger_limit(small_limit, settings, db, path):
+    """A real archive is far bigger than any post: the import path gets RECONFORT_IMPORT_MAX_BYTES instead."""
+    settings.RECONFORT_IMPORT_MAX_BYTES = 5000
+    within = Client().post(path, data={"archive": "x" * 3000})
+    beyond = Client().post(path, data={"archive": "x" * 6000})
+    assert within.status_code != 413  # refused further on (no such memorial, not signed in), not for its size
+    assert beyond.status_code == 413
+
+
+def test_the_larger_limit_is_only_for_imports(small_limit, settings, db):
+    settings.RECONFORT_IMPORT_MAX_BYTES = 5000
+    response = Client().post("/memorials/abc123/imports/extra/", data={"archive": "x" * 3000})
+    assert response.status_code == 413
