@@ -111,6 +111,12 @@ class RejectRegistrationForm(forms.Form):
     )
 
 
+class ReverseMemorialisationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the memorialisation is reversed"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class RoleForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=30)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

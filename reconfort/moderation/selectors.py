@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import Role, User
 from reconfort.core.errors import Forbidden, NotFound
+from reconfort.memorials.models import AccountMemorial
 from reconfort.posts.models import Post
 
 from . import policies
@@ -116,6 +117,17 @@ def registrations_pending(moderator) -> QuerySet:
     if not policies.can_moderate(moderator):
         raise Forbidden("moderators only")
     return User.objects.filter(approved=False).order_by("date_joined", "id")
+
+
+def memorialised_accounts(moderator) -> QuerySet:
+    """Accounts kept in memory now (not reversed), most recent first."""
+    if not policies.can_moderate(moderator):
+        raise Forbidden("moderators only")
+    return (
+        AccountMemorial.objects.filter(reversed_at__isnull=True)
+        .select_related("account")
+        .order_by("-memorialised_at", "-id")
+    )
 
 
 def staff_list(viewer) -> QuerySet:

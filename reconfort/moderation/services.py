@@ -13,6 +13,7 @@ from oauth2_provider.models import get_access_token_model, get_refresh_token_mod
 from reconfort.accounts.models import Role, User
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
+from reconfort.memorials import services as memorial_services
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view
 
@@ -340,3 +341,22 @@ def account_reject(moderator: User, account: User, *, reason: str) -> None:
         reason=reason.strip(),
     )
     account.delete()
+
+
+@transaction.atomic
+def memorialisation_reverse(moderator: User, account: User, *, reason: str):
+    """Undo a memorialisation made by mistake; the reason and the before/after go to the audit log."""
+    _require_moderator(moderator)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ServiceError(_("Give the reason for the audit log."), field="reason", code="empty_reason")
+    state = memorial_services.memorialisation_reverse(moderator, account)
+    audit_record(
+        moderator,
+        "account.memorialisation_reverse",
+        account,
+        reason=reason,
+        before={"memorialised_at": state.memorialised_at.isoformat()},
+        after={"reversed_at": state.reversed_at.isoformat()},
+    )
+    return state

@@ -17,6 +17,12 @@ urlpatterns = [
     path("moderation/registrations/", views.registrations, name="registrations"),
     path("moderation/registrations/<int:account_id>/approve/", views.registration_approve, name="registration_approve"),
     path("moderation/registrations/<int:account_id>/reject/", views.registration_reject, name="registration_reject"),
+    path("moderation/memorialised/", views.memorialised, name="memorialised"),
+    path(
+        "moderation/memorialised/<int:account_id>/reverse/",
+        views.memorialisation_reverse,
+        name="memorialisation_reverse",
+    ),
     path("moderation/audit/", views.audit_log, name="audit"),
     path("moderation/roles/", views.roles, name="roles"),
     # Members

@@ -30,6 +30,7 @@ from .forms import (
     DecisionForm,
     DismissForm,
     RejectRegistrationForm,
+    ReverseMemorialisationForm,
     ReviewForm,
     RoleForm,
 )
@@ -307,6 +308,42 @@ def registration_reject(request, account_id: int):
         return _registrations_page(request, status=_refused(form, exc), failed=account, reject_form=form)
     messages.success(request, _("The registration of %(name)s is refused.") % {"name": account.username})
     return redirect("moderation:registrations")
+
+
+# --- Memorialised accounts: a mistake can be undone, with the audit trail ---------------------------------
+
+
+def _memorialised_page(request, *, status: int = 200, failed=None, form=None) -> TemplateResponse:
+    states = list(selectors.memorialised_accounts(request.user)[:200])
+    for state in states:
+        bound = state.account_id == getattr(failed, "pk", None) and form is not None
+        state.reverse_form = form if bound else ReverseMemorialisationForm(prefix=f"m{state.account_id}")
+    return TemplateResponse(
+        request, "moderation/memorialised.html", {"states": states, "tab": "memorialised"}, status=status
+    )
+
+
+@moderators_only
+@require_GET
+def memorialised(request):
+    return _memorialised_page(request)
+
+
+@moderators_only
+@require_POST
+def memorialisation_reverse(request, account_id: int):
+    account = User.objects.filter(pk=account_id).first()
+    if account is None:
+        raise Http404(_("This account is not memorialised."))
+    form = ReverseMemorialisationForm(request.POST, prefix=f"m{account.pk}")
+    if not form.is_valid():
+        return _memorialised_page(request, status=422, failed=account, form=form)
+    try:
+        services.memorialisation_reverse(request.user, account, reason=form.cleaned_data["reason"])
+    except ServiceError as exc:
+        return _memorialised_page(request, status=_refused(form, exc), failed=account, form=form)
+    messages.success(request, _("@%(name)s is no longer memorialised.") % {"name": account.username})
+    return redirect("moderation:memorialised")
 
 
 # --- Administrators: audit log and roles --------------------------------------------------------------

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from reconfort.accounts.models import Role, User
 from reconfort.appeals.models import Appeal, Status
+from reconfort.memorials import services as memorial_services
+from reconfort.memorials.selectors import is_memorialised
 from reconfort.moderation import services
 from reconfort.moderation.models import AuditEntry, Decision, DecisionAppeal, QueueItem, Report, Rule
 from reconfort.moderation.views import RISK_LABELS
@@ -401,3 +403,40 @@ def test_posts_and_profiles_offer_a_report_link_to_others_only(user, other):
     own = signed_in(other)
     assert link not in own.get(f"/@{other.username}/{post.pk}").text
     assert f'href="/report/{other.username}/"' not in own.get(f"/@{other.username}").text
+
+
+# --- Memorialised accounts: reversing a mistake ------------------------------------------------------------
+
+
+def _memorialised(account, contact, moderator):
+    memorial_services.wishes_set(account, on_death="memorialise", legacy_contact=contact)
+    memorial_services.legacy_contact_answer(contact, account, accept=True)
+    request = memorial_services.memorialisation_request(contact, account, relation="legacy_contact")
+    memorial_services.memorialisation_decide(moderator, request.pk, approved=True, reason="")
+
+
+def test_a_moderator_reverses_a_memorialisation_with_a_reason_in_the_audit_log(moderator):
+    living, contact = UserFactory(username="vivante"), UserFactory(username="proche")
+    _memorialised(living, contact, moderator)
+    client = signed_in(moderator)
+    page = client.get("/moderation/memorialised/")
+    assert page.status_code == 200 and "@vivante" in page.content.decode()
+
+    empty = client.post(f"/moderation/memorialised/{living.pk}/reverse/", {f"m{living.pk}-reason": " "})
+    assert empty.status_code == 422 and is_memorialised(living)  # nothing changed without a reason
+
+    done = client.post(f"/moderation/memorialised/{living.pk}/reverse/", {f"m{living.pk}-reason": "Elle est vivante."})
+    assert done.status_code == 302 and not is_memorialised(living)
+    entry = AuditEntry.objects.get(action="account.memorialisation_reverse", target_id=living.pk)
+    assert entry.actor == moderator and entry.reason == "Elle est vivante." and entry.after["reversed_at"]
+    again = client.post(f"/moderation/memorialised/{living.pk}/reverse/", {f"m{living.pk}-reason": "Encore"})
+    assert again.status_code == 404  # already reversed: nothing left to undo
+
+
+def test_members_cannot_reverse_a_memorialisation(moderator):
+    account, contact = UserFactory(username="partie"), UserFactory(username="ami")
+    _memorialised(account, contact, moderator)
+    response = signed_in(contact).post(
+        f"/moderation/memorialised/{account.pk}/reverse/", {f"m{account.pk}-reason": "x"}
+    )
+    assert response.status_code == 403 and is_memorialised(account)

@@ -405,5 +405,16 @@ for decision in ("accept", "decline"):
     rows("offer", "POST", "/appeals/{appeal}/offers/{offer}/" + decision + "/", allow=("owner",), refuse=NOT_OWNER)
 
 
+# --- A memorialised account (the follower is its legacy contact): only moderators undo it, with a reason ------
+rows("memorialised", "GET", "/moderation/memorialised/", allow=STAFF, refuse=others(*STAFF))
+rows(
+    "memorialised",
+    "POST",
+    "/moderation/memorialised/{owner_id}/reverse/",
+    allow=STAFF,
+    refuse=others(*STAFF),
+    data={"m{owner_id}-reason": "A mistake: she is alive."},
+)
+
 # --- The later capabilities' rows, one module per area (tests/security/areas/) ------------------------------
 from . import areas  # noqa: E402, F401 - adds their rows to ROWS

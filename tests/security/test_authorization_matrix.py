@@ -192,6 +192,14 @@ def scene_offer(w: World) -> dict:
     return {"appeal": appeal.pk, "offer": offer.pk}
 
 
+def scene_memorialised(w: World) -> dict:
+    memorial_services.wishes_set(w["owner"], on_death="memorialise", legacy_contact=w["follower"])
+    memorial_services.legacy_contact_answer(w["follower"], w["owner"], accept=True)
+    request = memorial_services.memorialisation_request(w["follower"], w["owner"], relation="legacy_contact")
+    memorial_services.memorialisation_decide(w["moderator"], request.pk, approved=True, reason="")
+    return {}
+
+
 SCENES = {
     "post:public": lambda w: _post(w, "public"),
     "post:unlisted": lambda w: _post(w, "unlisted"),
@@ -225,6 +233,7 @@ SCENES = {
     "review": scene_review,
     "sighting": scene_sighting,
     "offer": scene_offer,
+    "memorialised": scene_memorialised,
     **areas.SCENES,
 }
 
