@@ -353,6 +353,14 @@ LOGGING = {
 # --- Comfort of strangers (issue 6) and crises (issue 7). One block per area; each area's settings go under its
 # own marker (environment variable RECONFORT_<NAME>, listed in the README's configuration table).
 # [comfort queue]
+# A support request leaves the comfort queue after this many kind replies (or when the asker feels comforted).
+RECONFORT_COMFORT_KIND_REPLIES = int(os.environ.get("RECONFORT_COMFORT_KIND_REPLIES", "3"))
+# Opening a request claims it for this many minutes, so other comforters see the next one.
+RECONFORT_COMFORT_CLAIM_MINUTES = int(os.environ.get("RECONFORT_COMFORT_CLAIM_MINUTES", "10"))
+# How many requests one comforter may claim in 24 hours.
+RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLAIMS", "15"))
+# Accounts younger than this many days cannot comfort.
+RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_ACCOUNT_DAYS", "7"))
 # [comfort guard]
 # [comfort safety]
 # [circles]

@@ -6,3 +6,8 @@ class ComfortConfig(AppConfig):
     name = "reconfort.comfort"
     label = "comfort"
     verbose_name = _("Comfort")
+
+    def ready(self) -> None:
+        from . import services
+
+        services.connect()

@@ -63,3 +63,5 @@ MEMORIAL_ANNIVERSARY = "memorials.anniversary"
 TAG_BURST = "trends.tag_burst"
 # Comfort guard: a held reply was approved by the author (or a steward) and is now shown (post_id).
 REPLY_RELEASED = "comfort.reply_released"
+# Comfort: an asker thanked someone who replied to their request for comfort (thanks_id, recipient_id, sender_id).
+GRATITUDE_SENT = "comfort.gratitude_sent"
