@@ -19,6 +19,8 @@ class Access:
     invited: bool = False  # a guest of the memorial
     follows: bool = False
     moderator: bool = False
+    # The confirmed legacy contact of the memorialised member this memorial is about: moderates its tributes.
+    legacy_contact: bool = False
 
     @property
     def steward(self) -> bool:
@@ -46,7 +48,7 @@ def can_manage_stewards(access: Access) -> bool:
 
 
 def can_moderate_tributes(access: Access) -> bool:
-    return access.role in TRIBUTE_ROLES
+    return access.role in TRIBUTE_ROLES or access.legacy_contact
 
 
 def can_read_steward_log(access: Access) -> bool:

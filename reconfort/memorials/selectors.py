@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.core.errors import NotFound
+from reconfort.posts.models import Post, Visibility
 
 from . import policies
 from .models import (
@@ -57,7 +58,20 @@ def access_for(viewer, memorial: Memorial) -> Access:
         invited=Guest.objects.filter(memorial=memorial, user=viewer).exists(),
         follows=MemorialFollow.objects.filter(memorial=memorial, user=viewer).exists(),
         moderator=bool(viewer.is_moderator),
+        legacy_contact=_is_legacy_contact_of_subject(viewer, memorial),
     )
+
+
+def _is_legacy_contact_of_subject(viewer, memorial: Memorial) -> bool:
+    if memorial.subject_account_id is None:
+        return False
+    return AccountWishes.objects.filter(
+        account_id=memorial.subject_account_id,
+        legacy_contact=viewer,
+        contact_confirmed_at__isnull=False,
+        account__memorial_state__reversed_at__isnull=True,
+        account__memorial_state__isnull=False,
+    ).exists()
 
 
 def memorial_get(key: str) -> Memorial:
@@ -307,6 +321,13 @@ def last_words_proposal(job: ArchiveImport) -> ImportedPost | None:
 def legacy_of(contact):
     """The members who named `contact` as their legacy contact (confirmed or waiting for an answer)."""
     return AccountWishes.objects.select_related("account").filter(legacy_contact=contact, account__is_active=True)
+
+
+def account_public_posts(account):
+    """A member's own public and unlisted posts, newest first (what a legacy contact may pin)."""
+    return Post.objects.filter(
+        author=account, reblog_of__isnull=True, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED]
+    ).order_by("-created_at", "-id")
 
 
 def anniversaries_never(user) -> bool:

@@ -3,10 +3,13 @@ requests a legacy contact or a family member makes after a death (reviewed by a 
 
 from __future__ import annotations
 
+import tempfile
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,7 @@ from reconfort.core.errors import NotFound, ServiceError
 from . import selectors
 from .models import AccountWishes, MemorialisationRequest
 from .services import accounts as legacy
+from .services import legacy_care as care
 
 
 class WishesForm(forms.Form):
@@ -77,7 +81,14 @@ def legacy_settings(request):
             else:
                 messages.success(request, _("Your wishes are kept."))
                 return redirect("memorials:legacy")
-    context = {"form": form, "wishes": wishes, "trusted_by": selectors.legacy_of(request.user), "nav": "settings"}
+    trusted_by = list(selectors.legacy_of(request.user))
+    context = {
+        "form": form,
+        "wishes": wishes,
+        "trusted_by": trusted_by,
+        "memorialised": selectors.memorialised_ids([item.account_id for item in trusted_by]),
+        "nav": "settings",
+    }
     return TemplateResponse(request, "memorials/legacy.html", context, status=status)
 
 
@@ -116,3 +127,109 @@ def memorialisation_request(request, username: str):
                 return redirect("memorials:legacy")
     context = {"form": form, "account": account, "nav": "settings"}
     return TemplateResponse(request, "memorials/legacy_request.html", context, status=status)
+
+
+# --- Caring for a memorialised account: the confirmed legacy contact's page -------------------------------
+
+
+class CareForm(forms.Form):
+    statement = forms.CharField(
+        label=_("A few words shown on the profile"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    pinned_post = forms.ChoiceField(label=_("Pinned post"), required=False)
+
+    def __init__(self, *args, posts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pinned_post"].choices = [("", "—")] + [(str(p.pk), p.text[:80] or p.title) for p in posts]
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.ImageField(label=_("Profile picture"))
+
+
+def _cared_account(request, username: str):
+    """The memorialised account and its state, for its confirmed legacy contact only (404 / 403 otherwise)."""
+    try:
+        account = account_get_by_username(username)
+        state = care.legacy_care_check(request.user, account)
+    except NotFound as exc:
+        raise Http404 from exc
+    except ServiceError as exc:
+        raise PermissionDenied(exc.message) from exc
+    return account, state
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def legacy_care(request, username: str):
+    account, state = _cared_account(request, username)
+    posts = selectors.account_public_posts(account)[:50]
+    initial = {"statement": state.statement, "pinned_post": str(state.pinned_post_id or "")}
+    form, status = CareForm(request.POST or None, initial=initial, posts=posts), 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                legacy.account_memorial_update(
+                    request.user,
+                    account,
+                    statement=form.cleaned_data["statement"],
+                    pinned_post_id=form.cleaned_data["pinned_post"] or None,
+                )
+            except ServiceError as exc:
+                status = _refuse(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("memorials:legacy_care", username=account.username)
+    context = {"form": form, "avatar_form": AvatarForm(), "account": account, "state": state, "nav": "settings"}
+    return TemplateResponse(request, "memorials/legacy_care.html", context, status=status)
+
+
+@login_required
+@require_POST
+def legacy_care_avatar(request, username: str):
+    account, state = _cared_account(request, username)
+    form = AvatarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            care.account_memorial_set_avatar(request.user, account, form.cleaned_data["avatar"])
+        except ServiceError as exc:
+            form.add_error("avatar", exc.message)
+        else:
+            messages.success(request, _("The profile picture is changed."))
+            return redirect("memorials:legacy_care", username=account.username)
+    posts = selectors.account_public_posts(account)[:50]
+    context = {
+        "form": CareForm(initial={"statement": state.statement}, posts=posts),
+        "avatar_form": form,
+        "account": account,
+        "state": state,
+        "nav": "settings",
+    }
+    return TemplateResponse(request, "memorials/legacy_care.html", context, status=422)
+
+
+@login_required
+@require_http_methods(["GET"])
+def legacy_care_archive(request, username: str):
+    account, _state = _cared_account(request, username)
+    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # spills to disk for a long life
+    care.legacy_archive_write(request.user, account, archive)
+    archive.seek(0)
+    return FileResponse(archive, as_attachment=True, filename=f"{account.username}-archive.zip")
+
+
+@login_required
+@require_POST
+def legacy_care_delete(request, username: str):
+    account, _state = _cared_account(request, username)
+    try:
+        care.account_deletion_request(request.user, account)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your request to delete the account is with the moderators."))
+    return redirect("memorials:legacy_care", username=account.username)

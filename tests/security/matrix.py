@@ -415,6 +415,14 @@ rows(
     refuse=others(*STAFF),
     data={"m{owner_id}-reason": "A mistake: she is alive."},
 )
+# Its confirmed legacy contact (the follower) cares for it; nobody else, not even moderators.
+for method, path, data in (
+    ("GET", "/memorials/legacy/{owner}/care/", None),
+    ("POST", "/memorials/legacy/{owner}/care/", {"statement": "She is missed."}),
+    ("GET", "/memorials/legacy/{owner}/care/archive/", None),
+    ("POST", "/memorials/legacy/{owner}/care/delete/", None),
+):
+    rows("memorialised", method, path, allow=("follower",), refuse=others("follower"), data=data)
 
 # --- The later capabilities' rows, one module per area (tests/security/areas/) ------------------------------
 from . import areas  # noqa: E402, F401 - adds their rows to ROWS

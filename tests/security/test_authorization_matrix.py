@@ -391,6 +391,8 @@ PAGE_ALLOW_LIST = {
     "memorials/legacy/",  # one's own digital-legacy wishes and legacy-contact answers (tests/memorials)
     "memorials/legacy/<str:username>/<str:answer>/",
     "memorials/legacy/<str:username>/request/",  # asks moderators; decided in the queue (review rows)
+    # Needs an image upload; the same legacy-contact check as the care page, which has rows (memorialised).
+    "memorials/legacy/<str:username>/care/avatar/",
     "memorials/",  # directory of listed memorials; one's own; the creation form
     "memorials/mine/",
     "memorials/new/",

@@ -16,6 +16,12 @@ from .imports import (
     archive_import_upload,
     last_words_from_import,
 )
+from .legacy_care import (
+    account_deletion_request,
+    account_memorial_set_avatar,
+    legacy_archive_write,
+    legacy_care_check,
+)
 from .memorials import (
     cause_of_death_set,
     is_suicide_cause,
@@ -26,6 +32,7 @@ from .memorials import (
     memorial_delete,
     memorial_dispute,
     memorial_dispute_decide,
+    memorial_link_account,
     memorial_set_photo,
     memorial_set_state,
     memorial_update,
@@ -54,6 +61,10 @@ __all__ = [
     "anniversaries_opt_out",
     "anniversaries_send",
     "account_memorial_update",
+    "account_deletion_request",
+    "account_memorial_set_avatar",
+    "legacy_archive_write",
+    "legacy_care_check",
     "legacy_contact_answer",
     "memorialisation_decide",
     "memorialisation_request",
@@ -78,6 +89,7 @@ __all__ = [
     "memorial_dispute",
     "memorial_dispute_decide",
     "memorial_follow",
+    "memorial_link_account",
     "memorial_reminders",
     "memorial_set_photo",
     "memorial_set_state",

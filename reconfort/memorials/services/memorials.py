@@ -181,6 +181,21 @@ def memorial_update(actor, memorial: Memorial, **fields) -> Memorial:
 
 
 @transaction.atomic
+def memorial_link_account(actor, memorial: Memorial, account) -> Memorial:
+    """Say that this memorial is about a member whose account is memorialised (never a living member's: only a
+    memorialisation reviewed by a moderator says someone died). Its legacy contact then moderates the tributes."""
+    require_owner(actor, memorial)
+    if account is not None and not selectors.is_memorialised(account):
+        raise ServiceError(
+            _("Only a memorialised account can be linked to a memorial."), field="account", code="not_memorialised"
+        )
+    memorial.subject_account = account
+    memorial.save(update_fields=["subject_account", "updated_at"])
+    log(memorial, actor, "memorial.link_account", account=account.username if account else "")
+    return memorial
+
+
+@transaction.atomic
 def memorial_set_photo(actor, memorial: Memorial, upload) -> Memorial:
     require_editor(actor, memorial)
     if upload is None:
