@@ -364,6 +364,11 @@ RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_A
 # [comfort guard]
 # [comfort safety]
 # [circles]
+# A member is a newcomer in a circle for this many days after joining: no links in circle posts, and no private
+# message to a circle member whose only tie with them is the circle (as Discourse's trust level 0).
+RECONFORT_CIRCLE_NEWCOMER_DAYS = int(os.environ.get("RECONFORT_CIRCLE_NEWCOMER_DAYS", "3"))
+# Only accounts at least this many days old may create a circle.
+RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS", "14"))
 # [kindred]
 # [trends]
 # [crisis]

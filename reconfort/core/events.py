@@ -65,3 +65,7 @@ TAG_BURST = "trends.tag_burst"
 REPLY_RELEASED = "comfort.reply_released"
 # Comfort: an asker thanked someone who replied to their request for comfort (thanks_id, recipient_id, sender_id).
 GRATITUDE_SENT = "comfort.gratitude_sent"
+# Circles: someone asks to join a circle on request (circle_id, account_id); a moderator let them in
+# (circle_id, account_id, moderator_id).
+CIRCLE_JOIN_REQUESTED = "circles.join_requested"
+CIRCLE_REQUEST_ACCEPTED = "circles.request_accepted"

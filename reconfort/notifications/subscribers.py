@@ -2,6 +2,7 @@
 
 from reconfort.appeals.models import Appeal
 from reconfort.appeals.selectors import involved_ids
+from reconfort.comfort.circles.selectors import moderator_ids as circle_moderator_ids
 from reconfort.core import events
 from reconfort.posts.models import Mention, Post
 
@@ -107,6 +108,25 @@ def on_memorial_anniversary(memorial_id, account_id, **_):
     )
 
 
+# --- circles (reconfort.comfort.circles): a request to join reaches the circle's moderators; the welcome, the person.
+
+
+def on_circle_join_requested(circle_id, account_id, **_):
+    for moderator_id in circle_moderator_ids(circle_id):
+        services.notification_create(
+            recipient_id=moderator_id, actor_id=account_id, type=NotificationType.CIRCLE_REQUEST, subject_id=circle_id
+        )
+
+
+def on_circle_request_accepted(circle_id, account_id, moderator_id, **_):
+    Notification.objects.filter(
+        type=NotificationType.CIRCLE_REQUEST, actor_id=account_id, subject_id=circle_id
+    ).delete()
+    services.notification_create(
+        recipient_id=account_id, actor_id=moderator_id, type=NotificationType.CIRCLE_ACCEPTED, subject_id=circle_id
+    )
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REBLOG_CREATED, on_reblog)
@@ -120,3 +140,5 @@ def connect() -> None:
     events.subscribe(events.APPEAL_DECIDED, on_appeal_decided)
     events.subscribe(events.APPEAL_CLOSED, on_appeal_closed)
     events.subscribe(events.MEMORIAL_ANNIVERSARY, on_memorial_anniversary)
+    events.subscribe(events.CIRCLE_JOIN_REQUESTED, on_circle_join_requested)
+    events.subscribe(events.CIRCLE_REQUEST_ACCEPTED, on_circle_request_accepted)
