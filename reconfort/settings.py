@@ -370,6 +370,11 @@ RECONFORT_CIRCLE_NEWCOMER_DAYS = int(os.environ.get("RECONFORT_CIRCLE_NEWCOMER_D
 # Only accounts at least this many days old may create a circle.
 RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS", "14"))
 # [kindred]
+# Kindred spirits are suggested from this score up (same kind of loss 40, same time 30 or close 15, same cause 20,
+# same region 10; a common language is required). 40: anyone with the same kind of loss and a common language.
+RECONFORT_KINDRED_MIN_SCORE = int(os.environ.get("RECONFORT_KINDRED_MIN_SCORE", "40"))
+# How many suggestions the page and the API show at most.
+RECONFORT_KINDRED_SUGGESTIONS = int(os.environ.get("RECONFORT_KINDRED_SUGGESTIONS", "10"))
 # [trends]
 # [crisis]
 # [search]

@@ -69,3 +69,6 @@ GRATITUDE_SENT = "comfort.gratitude_sent"
 # (circle_id, account_id, moderator_id).
 CIRCLE_JOIN_REQUESTED = "circles.join_requested"
 CIRCLE_REQUEST_ACCEPTED = "circles.request_accepted"
+# Kindred spirits: a member asked another (link_id, requester_id, recipient_id); the other said yes (same).
+KINDRED_REQUESTED = "comfort.kindred_requested"
+KINDRED_ACCEPTED = "comfort.kindred_accepted"

@@ -127,6 +127,24 @@ def on_circle_request_accepted(circle_id, account_id, moderator_id, **_):
     )
 
 
+# --- Kindred spirits (reconfort.comfort.kindred): a request waits for an answer; both said yes. -----------------
+# The request notice carries the link's id (subject_id); the "both said yes" notice has none, so the template can
+# tell them apart without a query.
+
+
+def on_kindred_requested(link_id, requester_id, recipient_id, **_):
+    services.notification_create(
+        recipient_id=recipient_id, actor_id=requester_id, type=NotificationType.KINDRED, subject_id=link_id
+    )
+
+
+def on_kindred_accepted(link_id, requester_id, recipient_id, **_):
+    Notification.objects.filter(
+        recipient_id=recipient_id, actor_id=requester_id, type=NotificationType.KINDRED, subject_id=link_id
+    ).delete()
+    services.notification_create(recipient_id=requester_id, actor_id=recipient_id, type=NotificationType.KINDRED)
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REBLOG_CREATED, on_reblog)
@@ -142,3 +160,5 @@ def connect() -> None:
     events.subscribe(events.MEMORIAL_ANNIVERSARY, on_memorial_anniversary)
     events.subscribe(events.CIRCLE_JOIN_REQUESTED, on_circle_join_requested)
     events.subscribe(events.CIRCLE_REQUEST_ACCEPTED, on_circle_request_accepted)
+    events.subscribe(events.KINDRED_REQUESTED, on_kindred_requested)
+    events.subscribe(events.KINDRED_ACCEPTED, on_kindred_accepted)
