@@ -12,3 +12,6 @@ class ModerationConfig(AppConfig):
 
         review_appeals.connect()
         review_memorials.connect()
+        from . import review_crisis
+
+        review_crisis.connect()
