@@ -362,6 +362,12 @@ RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLA
 # Accounts younger than this many days cannot comfort.
 RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_ACCOUNT_DAYS", "7"))
 # [comfort guard]
+# Who may reply to a support request / a memorial post unless its author chooses otherwise: "guarded" (anyone;
+# replies from people the author does not follow wait for approval), "anyone", "following", "comforters", "nobody".
+RECONFORT_GUARD_POLICY_SUPPORT_REQUEST = os.environ.get("RECONFORT_GUARD_POLICY_SUPPORT_REQUEST", "guarded")
+RECONFORT_GUARD_POLICY_MEMORIAL = os.environ.get("RECONFORT_GUARD_POLICY_MEMORIAL", "guarded")
+# A reply whose screening score (hostility, mockery, slurs, spam, proselytising) reaches this is held.
+RECONFORT_GUARD_HOLD_SCORE = float(os.environ.get("RECONFORT_GUARD_HOLD_SCORE", "1.0"))
 # [comfort safety]
 # [circles]
 # A member is a newcomer in a circle for this many days after joining: no links in circle posts, and no private

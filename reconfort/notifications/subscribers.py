@@ -11,8 +11,8 @@ from .models import Notification, NotificationType
 
 
 def on_post_created(post_id, **_):
-    post = Post.objects.filter(pk=post_id).only("id", "author_id", "in_reply_to_account_id").first()
-    if post is None:
+    post = Post.objects.filter(pk=post_id).only("id", "author_id", "in_reply_to_account_id", "held").first()
+    if post is None or post.held:  # comfort guard: a held reply notifies nobody until it is approved
         return
     for account_id in Mention.objects.filter(post_id=post_id).values_list("account_id", flat=True):
         kind = NotificationType.REPLY if account_id == post.in_reply_to_account_id else NotificationType.MENTION
@@ -147,6 +147,7 @@ def on_kindred_accepted(link_id, requester_id, recipient_id, **_):
 
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
+    events.subscribe(events.REPLY_RELEASED, on_post_created)  # an approved held reply notifies as a new reply
     events.subscribe(events.REBLOG_CREATED, on_reblog)
     events.subscribe(events.GESTURE_ADDED, on_gesture_added)
     events.subscribe(events.GESTURE_REMOVED, on_gesture_removed)

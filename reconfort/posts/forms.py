@@ -47,6 +47,8 @@ class PostForm(PageForm):
     visibility = forms.ChoiceField(label=_("Who can see it"), choices=Visibility.choices, initial=Visibility.PUBLIC)
     language = forms.ChoiceField(label=_("Language of the post"), choices=LANGUAGE_CHOICES)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Comfort guard: the writer saw the kindness nudge and chose "send anyway".
+    send_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class MultipleImageInput(forms.ClearableFileInput):

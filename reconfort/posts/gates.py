@@ -35,3 +35,27 @@ def register_check(check: Check) -> None:
 def run_checks(draft: Draft) -> None:
     for check in list(_checks):
         check(draft)
+
+
+# Screens (comfort guard, issue 6): a reply that a screen finds suspect, or that the post's reply policy wants the
+# author to approve, is written with `held=True`. Only its writer sees it until the author (or a steward) approves
+# it. A screen returns a Hold (why) or None; it must not write anything.
+@dataclass(frozen=True)
+class Hold:
+    code: str  # e.g. "not_followed", "suspect"
+    message: str  # shown to the writer
+    nudge: bool = False  # the web form first asks the writer to reconsider (a kindness nudge)
+
+
+Screen = Callable[[Draft], "Hold | None"]
+_screens: list[Screen] = []
+
+
+def register_screen(screen: Screen) -> None:
+    if screen not in _screens:
+        _screens.append(screen)
+
+
+def run_screens(draft: Draft) -> list[Hold]:
+    """Every reason to hold this draft (empty: it is shown at once)."""
+    return [hold for screen in list(_screens) if (hold := screen(draft)) is not None]

@@ -10,6 +10,8 @@ def can_view_post(viewer, post: Post, *, follows_author: bool, mentioned: bool, 
         return True
     if blocked_either_way or not post.author.is_active or post.hidden_at is not None:
         return False
+    if post.held:  # comfort guard: a held reply is seen by its writer only (the author approves it elsewhere)
+        return False
     if post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED):
         return True
     if not viewer.is_authenticated:

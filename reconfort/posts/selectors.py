@@ -25,7 +25,8 @@ def posts_visible_to(viewer, queryset: QuerySet | None = None) -> QuerySet:
     qs = queryset if queryset is not None else Post.objects.all()
     qs = qs.filter(author__is_active=True)
     if not viewer.is_authenticated:
-        return qs.filter(visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED])
+        return qs.filter(visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED], held=False)
+    qs = qs.filter(Q(held=False) | Q(author=viewer))  # comfort guard: held replies are their writer's alone
     follows = Follow.objects.filter(follower=viewer, target=OuterRef("author"), state=Follow.State.ACCEPTED)
     mentioned = Mention.objects.filter(post=OuterRef("pk"), account=viewer)
     return qs.filter(
@@ -44,8 +45,9 @@ def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) ->
         Q(reblog_of__isnull=True) | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True)
     )
     if not viewer.is_authenticated:
-        return queryset.filter(hidden_at__isnull=True)
-    queryset = queryset.filter(Q(hidden_at__isnull=True) | Q(author=viewer))
+        return queryset.filter(hidden_at__isnull=True, held=False)
+    # Hidden by moderators, or held by the comfort guard: only the author still sees it.
+    queryset = queryset.filter(Q(hidden_at__isnull=True, held=False) | Q(author=viewer))
     hidden = hidden_account_ids(viewer) if include_mutes else blocked_ids_either_way(viewer)
     return queryset.exclude(author_id__in=hidden).exclude(reblog_of__author_id__in=hidden)
 

@@ -163,9 +163,10 @@ def post_create(
     mentioned = _resolve_mentions(text)
     if parent is not None and parent.author_id != author.pk:
         mentioned.setdefault(parent.author.username.lower(), parent.author)
-    gates.run_checks(
-        gates.Draft(author, text, kind, visibility, parent, [u for u in mentioned.values() if u.pk != author.pk])
-    )
+    draft = gates.Draft(author, text, kind, visibility, parent, [u for u in mentioned.values() if u.pk != author.pk])
+    gates.run_checks(draft)
+    # Comfort guard (issue 6): a reply a screen wants approved first is written held (seen by its writer only).
+    held = parent is not None and bool(gates.run_screens(draft))
 
     with transaction.atomic():
         if idempotency_key:
@@ -207,6 +208,7 @@ def post_create(
             in_reply_to=parent,
             in_reply_to_account=parent.author if parent else None,
             thread_root_id=(parent.thread_root_id or parent.pk) if parent else None,
+            held=held,
         )
         tags = _describe_tags_and_mentions(post, text, mentioned)
         post.save()
@@ -214,13 +216,26 @@ def post_create(
         if media:
             MediaAttachment.objects.filter(pk__in=[m.pk for m in media]).update(post=post)
         User.objects.filter(pk=author.pk).update(statuses_count=F("statuses_count") + 1, last_status_at=post.created_at)
-        if parent is not None:
+        if parent is not None and not held:  # a held reply is counted when it is approved
             Post.objects.filter(pk=parent.pk).update(replies_count=F("replies_count") + 1)
         if idempotency_key:
             key_row.post = post
             key_row.save(update_fields=["post"])
         events.emit(events.POST_CREATED, post_id=post.pk)
     return post
+
+
+def post_reply_nudges(author: User, *, text: str, in_reply_to_id) -> list[gates.Hold]:
+    """Comfort guard (issue 6): what the web form asks a writer to reconsider before sending a reply (a kindness
+    nudge). Nothing is written; an unknown or invisible parent gives no nudge (post_create will refuse it)."""
+    try:
+        parent = Post.objects.with_related().get(pk=int(in_reply_to_id))
+    except (Post.DoesNotExist, ValueError, TypeError):
+        return []
+    if not can_view(author, parent):
+        return []
+    draft = gates.Draft(author, text or "", PostKind.ORDINARY, parent.visibility, parent, [])
+    return [hold for hold in gates.run_screens(draft) if hold.nudge]
 
 
 def post_edit(

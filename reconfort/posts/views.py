@@ -105,7 +105,19 @@ def compose(request):
         initial.update(in_reply_to=parent.pk, visibility=parent.visibility)
     form = PostForm(request.POST or None, initial=initial)
     status = 422 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
+    nudges = []
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.cleaned_data["in_reply_to"]
+        and not (form.cleaned_data["send_anyway"] or request.POST.get("send_anyway"))
+    ):
+        # Comfort guard: a reply that may hurt first gets a kindness nudge (edit it, or send it anyway).
+        nudges = services.post_reply_nudges(
+            request.user, text=form.cleaned_data["text"], in_reply_to_id=form.cleaned_data["in_reply_to"]
+        )
+        status = 200
+    if request.method == "POST" and form.is_valid() and not nudges:
         data = form.cleaned_data
         try:
             post = services.post_create(
@@ -125,13 +137,16 @@ def compose(request):
                 context = posts_context(request.user, [post])
                 context.update(item=post, form=fresh, oob=True, next_url=safe_next(request, reverse("web:home")))
                 return TemplateResponse(request, "posts/_compose_created.html", context)
-            messages.success(request, _("Your post is shared."))
+            if post.held:  # comfort guard: say plainly that the reply waits for the author
+                messages.info(request, _("Your reply is saved. It will be shown once the author approves it."))
+            else:
+                messages.success(request, _("Your post is shared."))
             return redirect_back(request, post_url(parent or post))
     if request.htmx and request.method == "POST":
         context = {"form": form, "next_url": safe_next(request, reverse("web:home"))}
         response = TemplateResponse(request, "posts/_compose_form.html", context, status=status)
         return reswap(retarget(response, "#compose"), "outerHTML")
-    context = {"form": form, "parent": parent, "nav": "compose"}
+    context = {"form": form, "parent": parent, "nav": "compose", "nudges": nudges}
     if parent is not None:
         context.update(posts_context(request.user, [parent]))
     return TemplateResponse(request, "posts/compose.html", context, status=status)

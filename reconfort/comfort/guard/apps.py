@@ -6,3 +6,14 @@ class GuardConfig(AppConfig):
     name = "reconfort.comfort.guard"
     label = "comfort_guard"
     verbose_name = _("Kind-reply guard")
+
+    def ready(self) -> None:
+        from reconfort.core import events
+        from reconfort.posts import gates
+
+        from . import services
+
+        gates.register_check(services.check_reply_policy)
+        gates.register_screen(services.screen_content)
+        gates.register_screen(services.screen_audience)
+        events.subscribe(events.POST_CREATED, services.on_post_created)
