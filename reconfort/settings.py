@@ -383,4 +383,10 @@ RECONFORT_KINDRED_MIN_SCORE = int(os.environ.get("RECONFORT_KINDRED_MIN_SCORE", 
 RECONFORT_KINDRED_SUGGESTIONS = int(os.environ.get("RECONFORT_KINDRED_SUGGESTIONS", "10"))
 # [trends]
 # [crisis]
+# Check-ins of a crisis that is winding down are deleted after this many days (at once when it is archived).
+RECONFORT_CRISIS_CHECKIN_DAYS = int(os.environ.get("RECONFORT_CRISIS_CHECKIN_DAYS", "7"))
+# Archived crises stay in the "recent" part of the crisis directory for this many days.
+RECONFORT_CRISIS_RECENT_DAYS = int(os.environ.get("RECONFORT_CRISIS_RECENT_DAYS", "30"))
+# A tag whose crisis proposal was rejected (or whose crisis ended) is not proposed again for this many days.
+RECONFORT_CRISIS_REPROPOSE_DAYS = int(os.environ.get("RECONFORT_CRISIS_REPROPOSE_DAYS", "7"))
 # [search]

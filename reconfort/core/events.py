@@ -72,3 +72,9 @@ CIRCLE_REQUEST_ACCEPTED = "circles.request_accepted"
 # Kindred spirits: a member asked another (link_id, requester_id, recipient_id); the other said yes (same).
 KINDRED_REQUESTED = "comfort.kindred_requested"
 KINDRED_ACCEPTED = "comfort.kindred_accepted"
+# Crises: a proposal waits for review (crisis_id); a crisis changed state (crisis_id, state); members were invited
+# to check in (crisis_id, account_ids); a check-in for followers (crisis_id, account_id); "are you safe?"
+# (crisis_id, asker_id, account_id); a crisis's check-ins were deleted (crisis_id).
+CRISIS_PROPOSED, CRISIS_STATE_CHANGED = "crisis.proposed", "crisis.state_changed"
+CRISIS_INVITED, SAFETY_CHECKED_IN, SAFETY_ASKED = "crisis.invited", "crisis.checked_in", "crisis.safety_asked"
+CRISIS_CHECKINS_EXPIRED = "crisis.checkins_expired"

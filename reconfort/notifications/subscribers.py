@@ -1,9 +1,11 @@
 """Notifications react to events from accounts and posts."""
 
+from reconfort.accounts.models import Block, Follow, Mute
 from reconfort.appeals.models import Appeal
 from reconfort.appeals.selectors import involved_ids
 from reconfort.comfort.circles.selectors import moderator_ids as circle_moderator_ids
 from reconfort.core import events
+from reconfort.crisis.models import CheckIn
 from reconfort.posts.models import Mention, Post
 
 from . import services
@@ -145,6 +147,65 @@ def on_kindred_accepted(link_id, requester_id, recipient_id, **_):
     services.notification_create(recipient_id=requester_id, actor_id=recipient_id, type=NotificationType.KINDRED)
 
 
+# --- Crises (reconfort.crisis): the private invitation to check in, a check-in told to followers, "are you safe?";
+# all of them go when the crisis's check-ins expire. subject_id is the crisis.
+
+CRISIS_TYPES = (NotificationType.CRISIS_INVITE, NotificationType.SAFETY_CHECKIN, NotificationType.SAFETY_QUESTION)
+
+
+def on_crisis_invited(crisis_id, account_ids, **_):
+    for account_id in account_ids:
+        services.notification_notice(recipient_id=account_id, type=NotificationType.CRISIS_INVITE, subject_id=crisis_id)
+
+
+def on_safety_checked_in(crisis_id, account_id, marked_by_id=None, **_):
+    """Tell the person's followers (in bulk: a crisis is when many check in at once); a fresh notice replaces the
+    earlier one; a check-in taken back takes its notices with it."""
+    Notification.objects.filter(
+        actor_id=account_id, type=NotificationType.SAFETY_CHECKIN, subject_id=crisis_id
+    ).delete()
+    if not CheckIn.objects.filter(crisis_id=crisis_id, account_id=account_id).exists():
+        return
+    followers = set(
+        Follow.objects.filter(target_id=account_id, state=Follow.State.ACCEPTED).values_list("follower_id", flat=True)
+    )
+    followers -= set(Block.objects.filter(account_id=account_id).values_list("target_id", flat=True))
+    followers -= set(Block.objects.filter(target_id=account_id).values_list("account_id", flat=True))
+    followers -= set(
+        Mute.objects.filter(target_id=account_id, hide_notifications=True).values_list("account_id", flat=True)
+    )
+    followers.discard(account_id)
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=rid, actor_id=account_id, type=NotificationType.SAFETY_CHECKIN, subject_id=crisis_id
+            )
+            for rid in sorted(followers)
+        ]
+    )
+    if marked_by_id and marked_by_id != account_id:  # someone they trust marked them: they hear it too
+        services.notification_create(
+            recipient_id=account_id, actor_id=marked_by_id, type=NotificationType.SAFETY_CHECKIN, subject_id=crisis_id
+        )
+
+
+def on_safety_asked(crisis_id, asker_id, account_id, **_):
+    services.notification_create(
+        recipient_id=account_id, actor_id=asker_id, type=NotificationType.SAFETY_QUESTION, subject_id=crisis_id
+    )
+
+
+def on_crisis_checkins_expired(crisis_id, **_):
+    Notification.objects.filter(type__in=CRISIS_TYPES, subject_id=crisis_id).delete()
+
+
+def connect_crisis() -> None:
+    events.subscribe(events.CRISIS_INVITED, on_crisis_invited)
+    events.subscribe(events.SAFETY_CHECKED_IN, on_safety_checked_in)
+    events.subscribe(events.SAFETY_ASKED, on_safety_asked)
+    events.subscribe(events.CRISIS_CHECKINS_EXPIRED, on_crisis_checkins_expired)
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REPLY_RELEASED, on_post_created)  # an approved held reply notifies as a new reply
@@ -163,3 +224,4 @@ def connect() -> None:
     events.subscribe(events.CIRCLE_REQUEST_ACCEPTED, on_circle_request_accepted)
     events.subscribe(events.KINDRED_REQUESTED, on_kindred_requested)
     events.subscribe(events.KINDRED_ACCEPTED, on_kindred_accepted)
+    connect_crisis()
