@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from reconfort.accounts.models import Role
+from reconfort.memorials import selectors as memorial_selectors
 from reconfort.memorials import services
 from reconfort.memorials.models import ArchiveImport, Memorial, Tribute
 from tests.factories import UserFactory, make_post
@@ -197,3 +198,16 @@ def test_memorialised_account_is_memorial_true(api_for, user, other, third):
     assert "memorial" not in client.get(f"/api/v1/accounts/{other.pk}").json()
     services.memorialisation_reverse(moderator, user)
     assert "memorial" not in client.get(f"/api/v1/accounts/{user.pk}").json()
+
+
+def test_never_remind_me_of_any_anniversary(api, anon, user, openapi):
+    """The per-person switch of the anniversaries page, for Mastodon-style clients too."""
+    assert api.get(f"{BASE}/anniversaries").json() == {"never": False}
+    response = api.put_json(f"{BASE}/anniversaries", {"never": True})
+    assert response.status_code == 200 and response.json() == {"never": True}
+    check_schema(openapi, "put", "/v1/memorials/anniversaries", response.json())
+    assert memorial_selectors.anniversaries_never(user)
+    assert api.put_json(f"{BASE}/anniversaries", {"never": "sometimes"}).status_code == 422
+    assert memorial_selectors.anniversaries_never(user)  # a bad body changes nothing
+    assert api.put_json(f"{BASE}/anniversaries", {"never": False}).json() == {"never": False}
+    assert anon.get(f"{BASE}/anniversaries").status_code == 401

@@ -451,6 +451,8 @@ API_ALLOW_LIST = {
     ("post", "/api/v1/markers"),
     ("get", "/api/v1/memorials"),  # the directory, one's own, creation
     ("get", "/api/v1/memorials/mine"),
+    ("get", "/api/v1/memorials/anniversaries"),  # one's own "never remind me" switch
+    ("put", "/api/v1/memorials/anniversaries"),
     ("post", "/api/v1/memorials"),
     ("get", "/api/v1/appeals/near"),  # filtered per viewer; one's own; creation; place search
     ("get", "/api/v1/appeals/mine"),

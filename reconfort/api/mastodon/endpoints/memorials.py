@@ -436,6 +436,26 @@ def mine(request, query: Query[MemorialPageQuery]):
     return json_response([render_memorial(m) for m in _page(qs, query.page, query.limit)])
 
 
+class AnniversariesOut(Schema):
+    never: bool = Field(description="True: no anniversary notice at all, whatever each memorial says.")
+
+
+class AnniversariesIn(Schema):
+    never: bool
+
+
+@router.get("/v1/memorials/anniversaries", response={200: AnniversariesOut}, auth=member(READ))
+def anniversaries_read(request):
+    """The member's own "never remind me of any anniversary" switch."""
+    return json_response({"never": selectors.anniversaries_never(request.auth)})
+
+
+@router.put("/v1/memorials/anniversaries", response={200: AnniversariesOut}, auth=member(WRITE))
+def anniversaries_set(request, payload: AnniversariesIn):
+    services.anniversaries_opt_out(request.auth, never=payload.never)
+    return json_response({"never": selectors.anniversaries_never(request.auth)})
+
+
 @router.post("/v1/memorials", response={200: MemorialOut}, auth=member(WRITE))
 def create(request, payload: MemorialIn):
     """A new memorial, as a draft only its stewards see; the creator is its owner."""
