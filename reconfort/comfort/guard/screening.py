@@ -1,7 +1,7 @@
 """Screening of replies for hostility, mockery, slurs, spam and unsolicited proselytising, in French and English.
 
 Offline and explainable: the text is normalised (accents, case, leetspeak, repeated letters, spaced-out letters),
-then matched against weighted lexicons kept as data files in `data/lexicon/<category>.txt`; the weights of every
+then matched against weighted lexicons kept as data files in `lexicon/<category>.txt`; the weights of every
 distinct match are summed and compared with settings.RECONFORT_GUARD_HOLD_SCORE. A "kindness" lexicon carries
 small negative weights (condolences, "not your fault") so a kind reply that quotes a harsh word is not held.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+DATA_DIR = Path(__file__).resolve().parent / "lexicon"
 CATEGORIES = ("hostility", "mockery", "slur", "spam", "proselytising", "kindness")
 KINDNESS_FLOOR = -0.6  # kindness lowers a score by this much at most
 
