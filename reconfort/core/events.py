@@ -78,3 +78,5 @@ KINDRED_ACCEPTED = "comfort.kindred_accepted"
 CRISIS_PROPOSED, CRISIS_STATE_CHANGED = "crisis.proposed", "crisis.state_changed"
 CRISIS_INVITED, SAFETY_CHECKED_IN, SAFETY_ASKED = "crisis.invited", "crisis.checked_in", "crisis.safety_asked"
 CRISIS_CHECKINS_EXPIRED = "crisis.checkins_expired"
+# Safety net: a member's words expressed a risk, or someone is worried about them (post_id, source, reason).
+SAFETY_ALERT = "comfort.safety_alert"

@@ -15,3 +15,6 @@ class ModerationConfig(AppConfig):
         from . import review_crisis
 
         review_crisis.connect()
+        from . import review_safety
+
+        review_safety.connect()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import get_access_token_model, get_refresh_token_model
 
 from reconfort.accounts.models import Role, User
+from reconfort.comfort.safety import policies as safety_policies
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.memorials import services as memorial_services
@@ -84,6 +85,12 @@ def report_create(
         raise ServiceError(_("Choose what is wrong."), field="category", code="invalid_category")
     if len(comment or "") > 1000:
         raise ServiceError(_("The comment has 1,000 characters at most."), field="comment")
+    if category == ReportCategory.WORRIED:  # same rule as comfort.safety's « je m'inquiète » (Reddit Cares abuse)
+        days = settings.RECONFORT_SAFETY_WORRIED_MIN_ACCOUNT_DAYS
+        if not safety_policies.account_old_enough_to_worry(reporter, now=timezone.now(), min_days=days):
+            message = _("New accounts cannot use this yet (after %(days)s days).") % {"days": days}
+            raise Forbidden(message, code="too_new")
+        ratelimit.hit_account("worried", reporter)
     ratelimit.hit_account("report", reporter)
     try:
         rule_ids, post_ids = [int(r) for r in rule_ids], [int(p) for p in post_ids]

@@ -1,5 +1,10 @@
-"""The safety panel shown at once to a member whose words expressed a risk (being built: nothing yet)."""
+"""The safety panel shown at once to a member whose words expressed a risk (comfort_safety/_panel.html)."""
+
+from . import selectors
 
 
 def safety_panel(request) -> dict:
-    return {}
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"safety_panel": selectors.panel_for(user)}

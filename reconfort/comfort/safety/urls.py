@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "safety"
-urlpatterns: list = []
+urlpatterns = [
+    path("helplines/", views.helplines_page, name="helplines"),
+    path("settings/safety/", views.settings_page, name="settings"),
+    path("safety/panel/<int:signal_id>/dismiss/", views.panel_dismiss, name="dismiss"),
+    path("posts/<int:post_id>/worried/", views.worried, name="worried"),
+]
