@@ -70,7 +70,7 @@ def crisis_list_all() -> QuerySet:
 
 
 def notices_of(crisis: Crisis) -> QuerySet:
-    return CrisisNotice.objects.filter(crisis=crisis)
+    return CrisisNotice.objects.filter(crisis=crisis).select_related("crisis")
 
 
 def crisis_posts(viewer, crisis: Crisis, *, limit: int = POSTS_SHOWN, kinds=None, exclude_kinds=None) -> list[Post]:

@@ -32,6 +32,7 @@ from reconfort.posts.models import Post
 
 from . import policies, tasks
 from .models import (
+    TRANSITIONS,
     CheckIn,
     Crisis,
     CrisisNotice,
@@ -47,6 +48,7 @@ from .models import (
 )
 
 MAX_RADIUS_KM = 1000
+RESERVED_SLUGS = {"manage", "new", "settings"}  # page paths under /crises/
 MAX_TAGS = 10
 MAX_SOURCES = 10
 TAG_SPLIT = re.compile(r"[\s,;]+")
@@ -151,6 +153,8 @@ def _radius(value) -> int:
 
 def _unique_slug(name: str) -> str:
     base = (slugify(name) or "crise")[:70]
+    if base in RESERVED_SLUGS:
+        base = f"crise-{base}"
     slug, n = base, 1
     while Crisis.objects.filter(slug=slug).exists():
         n += 1
@@ -522,3 +526,8 @@ def safety_ask(asker, crisis: Crisis, target: User, *, now=None) -> SafetyQuesti
             return SafetyQuestion.objects.get(crisis=crisis, asker=asker, account=target)
         events.emit(events.SAFETY_ASKED, crisis_id=crisis.pk, asker_id=asker.pk, account_id=target.pk)
     return question
+
+
+def next_states(state: str) -> list[str]:
+    """The states a crisis in `state` may move to, for the moderators' buttons."""
+    return sorted(TRANSITIONS.get(state, set()))

@@ -23,7 +23,13 @@ EMOJI_REACTION = "pleroma:emoji_reaction"
 # Mastodon type → our types and, for gestures, which kinds.
 MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", EMOJI_REACTION, "update")
 # Our types no Mastodon client could show: never listed through the API.
-UNMAPPED_TYPES = (NotificationType.MEMORIAL_ANNIVERSARY,)
+UNMAPPED_TYPES = (
+    NotificationType.MEMORIAL_ANNIVERSARY,
+    # Crises: read through /api/v1/crises (the invitation, a check-in, "are you safe?").
+    NotificationType.CRISIS_INVITE,
+    NotificationType.SAFETY_CHECKIN,
+    NotificationType.SAFETY_QUESTION,
+)
 
 
 class Notification(Schema):
