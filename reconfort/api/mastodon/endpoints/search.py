@@ -1,27 +1,51 @@
-"""Search: accounts and hashtags (searching statuses by text comes with the search work)."""
+"""Search: Mastodon's /api/v2/search (accounts, hashtags, statuses) and /api/v1/accounts/search, plus our own
+types `memorials` and `appeals` (the `memorials` and `appeals` keys of the answer, filled only when asked for).
+
+`resolve` is accepted and ignored: there is no remote server to ask, and local handles (@name) are found by the
+ordinary account search. `following` narrows accounts and statuses to people the member follows; `account_id`,
+`max_id` and `min_id` narrow statuses as on Mastodon. See docs/decisions/0037-full-text-search.md.
+"""
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 
-from reconfort.accounts.selectors import account_search
 from reconfort.core.errors import ServiceError
-from reconfort.hashtags.selectors import tag_search
+from reconfort.search import selectors
+from reconfort.search.selectors import PostFilters, SearchType
 
 from ..auth import anyone
 from ..entities.account import Account, render_account
-from ..entities.status import Status
+from ..entities.status import Status, render_statuses
 from ..entities.tag import Tag, render_tag
 from ..responses import json_response
+from .appeals import Appeal, render_appeal
+from .memorials import MemorialOut, render_memorial
 
 router = Router(tags=["search"])
+
+MAX_LIMIT = 40
+MAX_OFFSET = 10_000
 
 
 class SearchResults(Schema):
     accounts: list[Account]
     statuses: list[Status]
     hashtags: list[Tag]
+    memorials: list[MemorialOut] = []
+    appeals: list[Appeal] = []
+
+
+def _integer(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        message = _("This parameter must be a number: %(name)s.") % {"name": name}
+        raise ServiceError(message, code="invalid_param") from exc
 
 
 def _bounds(limit: str | None, offset: str | None) -> tuple[int, int]:
@@ -30,7 +54,7 @@ def _bounds(limit: str | None, offset: str | None) -> tuple[int, int]:
         start = 0 if offset in (None, "") else int(offset)
     except ValueError as exc:
         raise ServiceError(_("Invalid pagination parameters."), code="invalid_page") from exc
-    return max(1, min(size, 40)), max(0, min(start, 10_000))
+    return max(1, min(size, MAX_LIMIT)), max(0, min(start, MAX_OFFSET))
 
 
 @router.get("/v2/search", response={200: SearchResults}, auth=anyone("read:search"))
@@ -41,17 +65,48 @@ def search(
     limit: str | None = None,
     offset: str | None = None,
     following: bool = False,
+    resolve: bool = False,
+    account_id: str | None = None,
+    max_id: str | None = None,
+    min_id: str | None = None,
+    exclude_unreviewed: bool = False,
 ):
+    """Accounts, hashtags and statuses matching `q` (French and English, accents and inflections ignored),
+    statuses best match first then newest. `type` picks one kind, including our `memorials` and `appeals`."""
+    if type not in (None, "") and type not in SearchType.ALL:
+        raise ServiceError(_("Unknown search type."), field="type", code="invalid_type")
     size, start = _bounds(limit, offset)
-    accounts, hashtags = [], []
-    if type in (None, "", "accounts"):
-        accounts = [render_account(u) for u in account_search(request.auth, q, limit=size, offset=start)]
-    if type in (None, "", "hashtags") and start == 0:
-        hashtags = [render_tag(t) for t in tag_search(q, limit=size)]
-    return json_response({"accounts": accounts, "statuses": [], "hashtags": hashtags})
+    filters = PostFilters(
+        account_id=_integer(account_id, "account_id"),
+        following=following,
+        max_id=_integer(max_id, "max_id"),
+        min_id=_integer(min_id, "min_id"),
+    )
+    viewer = request.auth
+    wanted = {type} if type else {SearchType.ACCOUNTS, SearchType.TAGS, SearchType.POSTS}
+    result: dict = {"accounts": [], "statuses": [], "hashtags": [], "memorials": [], "appeals": []}
+    if SearchType.ACCOUNTS in wanted:
+        found = selectors.account_search(viewer, q, limit=size, offset=start, following=following)
+        result["accounts"] = [render_account(u) for u in found]
+    if SearchType.TAGS in wanted:
+        result["hashtags"] = [render_tag(t) for t in selectors.tag_search(q, limit=size, offset=start)]
+    if SearchType.POSTS in wanted:
+        posts = selectors.post_search(viewer, q, limit=size, offset=start, filters=filters)
+        result["statuses"] = render_statuses(viewer, posts)
+    if SearchType.MEMORIALS in wanted:
+        memorials = selectors.memorial_search(viewer, q, limit=size, offset=start)
+        result["memorials"] = [render_memorial(m) for m in memorials]
+    if SearchType.APPEALS in wanted:
+        appeals = selectors.appeal_search(viewer, q, limit=size, offset=start)
+        prefetch_related_objects(appeals, "photos")
+        result["appeals"] = [render_appeal(viewer, a) for a in appeals]
+    return json_response(result)
 
 
 @router.get("/v1/accounts/search", response={200: list[Account]}, auth=anyone("read:accounts"))
-def account_search_v1(request, q: str = "", limit: str | None = None, offset: str | None = None):
+def account_search_v1(
+    request, q: str = "", limit: str | None = None, offset: str | None = None, following: bool = False
+):
     size, start = _bounds(limit, offset)
-    return json_response([render_account(u) for u in account_search(request.auth, q, limit=size, offset=start)])
+    found = selectors.account_search(request.auth, q, limit=size, offset=start, following=following)
+    return json_response([render_account(u) for u in found])
