@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reconfort.accounts.models import Mute
 from reconfort.accounts.selectors import blocked_ids_either_way, is_blocked_either_way
 from reconfort.core.errors import NotFound
 from reconfort.posts.models import Visibility
@@ -57,6 +58,8 @@ def _waiting(viewer, now) -> QuerySet:
     ).filter(post__in=posts_visible_to(viewer).values("pk"))
     if viewer.is_authenticated:
         qs = qs.exclude(asker=viewer).exclude(asker_id__in=blocked_ids_either_way(viewer))
+        # Nor those who muted the viewer: they would never see the reply.
+        qs = qs.exclude(asker_id__in=Mute.objects.filter(target=viewer).values("account_id"))
         qs = qs.exclude(Exists(KindReply.objects.filter(request=OuterRef("pk"), author=viewer)))
     return qs.exclude(Exists(_open_claims_by_others(viewer, now)))
 
@@ -168,6 +171,11 @@ def author_shown(viewer, request: SupportRequest) -> AuthorShown:
 
 def is_blocked(viewer, other) -> bool:
     return is_blocked_either_way(viewer, other)
+
+
+def is_kept_apart(comforter, asker) -> bool:
+    """Blocked either way, or muted by the asker (who would never see the comforter's words)."""
+    return is_blocked_either_way(comforter, asker) or Mute.objects.filter(account=asker, target=comforter).exists()
 
 
 # --- Figures for moderators -------------------------------------------------------------------------------

@@ -11,8 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reconfort.accounts.models import Language
-from reconfort.accounts.selectors import is_blocked_either_way
+from reconfort.accounts.models import Language, Mute
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, RateLimited, ServiceError
 from reconfort.posts import gates
@@ -184,7 +183,7 @@ def claim_open(user, request: SupportRequest) -> Claim:
         raise Forbidden(_("Become a comforter first."), code="not_comforter")
     _check_can_comfort(user)
     if not policies.can_claim(
-        user, request, is_comforter=True, blocked_either_way=is_blocked_either_way(user, request.asker)
+        user, request, is_comforter=True, blocked_either_way=selectors.is_kept_apart(user, request.asker)
     ):
         raise Forbidden(_("You cannot comfort on this request."), code="cannot_claim")
     now = timezone.now()
@@ -254,6 +253,8 @@ def kind_reply_count(post: Post) -> bool:
         request = SupportRequest.objects.select_for_update().filter(post_id=post.in_reply_to_id).first()
         if request is None or request.asker_id == post.author_id:
             return False
+        if Mute.objects.filter(account_id=request.asker_id, target_id=post.author_id).exists():
+            return False  # the asker muted its writer: they will not see it, it comforts nobody
         if KindReply.objects.filter(reply=post).exists():
             return False
         try:

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from reconfort.accounts import services as account_services
 from reconfort.comfort import services
 from tests.factories import UserFactory
 
@@ -39,3 +40,10 @@ def second_comforter(db):
     member = old_member(username="nadia", display_name="Nadia")
     opt_in(member)
     return member
+
+
+def trusted_by(asker, *repliers):
+    """The kind-reply guard holds replies from people the asker does not follow (until approved): tests that want
+    a reply shown at once have the asker follow its writer."""
+    for replier in repliers:
+        account_services.follow_create(asker, replier)

@@ -25,6 +25,8 @@ MASTODON_TYPES = ("mention", "favourite", "reblog", "follow", "follow_request", 
 # Our types no Mastodon client could show: never listed through the API.
 UNMAPPED_TYPES = (
     NotificationType.MEMORIAL_ANNIVERSARY,
+    # Comfort: the thanks of an asker who may be anonymous to the comforter (no account to show).
+    NotificationType.GRATITUDE,
     # Crises: read through /api/v1/crises (the invitation, a check-in, "are you safe?").
     NotificationType.CRISIS_INVITE,
     NotificationType.SAFETY_CHECKIN,
