@@ -358,7 +358,7 @@ RECONFORT_COMFORT_KIND_REPLIES = int(os.environ.get("RECONFORT_COMFORT_KIND_REPL
 # Opening a request claims it for this many minutes, so other comforters see the next one.
 RECONFORT_COMFORT_CLAIM_MINUTES = int(os.environ.get("RECONFORT_COMFORT_CLAIM_MINUTES", "10"))
 # How many requests one comforter may claim in 24 hours.
-RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLAIMS", "15"))
+RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLAIMS", "30"))
 # Accounts younger than this many days cannot comfort.
 RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_ACCOUNT_DAYS", "7"))
 # [comfort guard]

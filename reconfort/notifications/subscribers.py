@@ -206,6 +206,16 @@ def connect_crisis() -> None:
     events.subscribe(events.CRISIS_CHECKINS_EXPIRED, on_crisis_checkins_expired)
 
 
+# --- comfort queue (reconfort.comfort): a private thank-you from someone the member comforted. The page shows no
+# name (the asker may have asked under a pseudonym); the thanks themselves are on /comfort/thanks/.
+
+
+def on_gratitude_sent(thanks_id, recipient_id, sender_id, **_):
+    services.notification_create(
+        recipient_id=recipient_id, actor_id=sender_id, type=NotificationType.GRATITUDE, subject_id=thanks_id
+    )
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REPLY_RELEASED, on_post_created)  # an approved held reply notifies as a new reply
@@ -220,6 +230,7 @@ def connect() -> None:
     events.subscribe(events.APPEAL_DECIDED, on_appeal_decided)
     events.subscribe(events.APPEAL_CLOSED, on_appeal_closed)
     events.subscribe(events.MEMORIAL_ANNIVERSARY, on_memorial_anniversary)
+    events.subscribe(events.GRATITUDE_SENT, on_gratitude_sent)
     events.subscribe(events.CIRCLE_JOIN_REQUESTED, on_circle_join_requested)
     events.subscribe(events.CIRCLE_REQUEST_ACCEPTED, on_circle_request_accepted)
     events.subscribe(events.KINDRED_REQUESTED, on_kindred_requested)
