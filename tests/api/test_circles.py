@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
+from django.test import Client
 
 from reconfort.accounts.services import block_create
 from reconfort.comfort.circles import services
 from reconfort.comfort.circles.models import CirclePost, Membership, MembershipState
+from reconfort.notifications.models import Notification, NotificationType
+from tests.api.conftest import ApiClient, make_token
 from tests.comfort.circles.conftest import established, make_circle, settle
 from tests.factories import UserFactory
 
@@ -153,3 +156,24 @@ def test_responses_match_the_published_schemas(anon, api, founder, open_circle, 
         assert response.status_code == 200, (path, response.content)
         schema = openapi["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
         jsonschema.validate(response.json(), {**schema, "components": openapi["components"]})
+
+
+def test_request_and_welcome_notices(app, founder, private_circle, user):
+    """The request reaches the circle's moderators, the welcome the person: on the notifications page with a link,
+    and left out of the Mastodon notifications API (no client could show them)."""
+    founder.language = user.language = "en"
+    founder.save(update_fields=["language"])
+    user.save(update_fields=["language"])
+    services.circle_join(user, private_circle)
+    client = Client()
+    client.force_login(founder)
+    page = client.get("/notifications/").text
+    assert "would like to join the circle" in page and f"/circles/{private_circle.slug}/moderation/" in page
+    services.circle_request_decide(founder, private_circle, user.pk, accept=True)
+    # The request is answered: it leaves the moderators' notifications.
+    assert not Notification.objects.filter(type=NotificationType.CIRCLE_REQUEST).exists()
+    client.force_login(user)
+    assert "Welcome to the circle" in client.get("/notifications/").text
+    assert Notification.objects.filter(recipient=user, type=NotificationType.CIRCLE_ACCEPTED).exists()
+    listed = ApiClient(make_token(app, user)).get("/api/v1/notifications").json()
+    assert all(n["type"] != "circle_accepted" for n in listed)

@@ -31,6 +31,9 @@ UNMAPPED_TYPES = (
     NotificationType.CRISIS_INVITE,
     NotificationType.SAFETY_CHECKIN,
     NotificationType.SAFETY_QUESTION,
+    # Circles: a request to join, a welcome (read through /api/v1/comfort/circles).
+    NotificationType.CIRCLE_REQUEST,
+    NotificationType.CIRCLE_ACCEPTED,
 )
 
 
