@@ -382,6 +382,24 @@ RECONFORT_KINDRED_MIN_SCORE = int(os.environ.get("RECONFORT_KINDRED_MIN_SCORE", 
 # How many suggestions the page and the API show at most.
 RECONFORT_KINDRED_SUGGESTIONS = int(os.environ.get("RECONFORT_KINDRED_SUGGESTIONS", "10"))
 # [trends]
+# How many hashtags a member may feature on their profile (Mastodon allows 10).
+RECONFORT_FEATURED_TAGS_MAX = int(os.environ.get("RECONFORT_FEATURED_TAGS_MAX", "10"))
+# Burst detection: the recent window (hours) compared with the tag's hourly average of distinct accounts over
+# the previous days (the baseline).
+RECONFORT_TRENDS_WINDOW_HOURS = int(os.environ.get("RECONFORT_TRENDS_WINDOW_HOURS", "3"))
+RECONFORT_TRENDS_BASELINE_DAYS = int(os.environ.get("RECONFORT_TRENDS_BASELINE_DAYS", "7"))
+# A burst needs at least this many (weighted) distinct accounts in the window, a Poisson z-score of at least
+# RECONFORT_TRENDS_MIN_SCORE and this many times the expected number of accounts.
+RECONFORT_TRENDS_MIN_ACCOUNTS = int(os.environ.get("RECONFORT_TRENDS_MIN_ACCOUNTS", "5"))
+RECONFORT_TRENDS_MIN_SCORE = float(os.environ.get("RECONFORT_TRENDS_MIN_SCORE", "4"))
+RECONFORT_TRENDS_MIN_RATIO = float(os.environ.get("RECONFORT_TRENDS_MIN_RATIO", "3"))
+# Accounts younger than this many hours count for RECONFORT_TRENDS_NEW_ACCOUNT_WEIGHT of an account (bot bursts).
+RECONFORT_TRENDS_NEW_ACCOUNT_HOURS = int(os.environ.get("RECONFORT_TRENDS_NEW_ACCOUNT_HOURS", "72"))
+RECONFORT_TRENDS_NEW_ACCOUNT_WEIGHT = float(os.environ.get("RECONFORT_TRENDS_NEW_ACCOUNT_WEIGHT", "0.1"))
+# A tag a moderator refused to let trend is not proposed again for this many days.
+RECONFORT_TRENDS_REJECTED_DAYS = int(os.environ.get("RECONFORT_TRENDS_REJECTED_DAYS", "30"))
+# How many trending tags are listed.
+RECONFORT_TRENDS_LIMIT = int(os.environ.get("RECONFORT_TRENDS_LIMIT", "10"))
 # [crisis]
 # Check-ins of a crisis that is winding down are deleted after this many days (at once when it is archived).
 RECONFORT_CRISIS_CHECKIN_DAYS = int(os.environ.get("RECONFORT_CRISIS_CHECKIN_DAYS", "7"))

@@ -61,6 +61,7 @@ MEMORIAL_ANNIVERSARY = "memorials.anniversary"
 # Trends: a tag's use by distinct accounts rose sharply against its own baseline (tag_id, language, score);
 # crises may propose a crisis page for review from it.
 TAG_BURST = "trends.tag_burst"
+TREND_REVIEW_REQUESTED = "trends.review_requested"  # a bursting tag waits for a moderator (tag_id)
 # Comfort guard: a held reply was approved by the author (or a steward) and is now shown (post_id).
 REPLY_RELEASED = "comfort.reply_released"
 # Comfort: an asker thanked someone who replied to their request for comfort (thanks_id, recipient_id, sender_id).

@@ -12,6 +12,9 @@ class ModerationConfig(AppConfig):
 
         review_appeals.connect()
         review_memorials.connect()
+        from . import review_trends
+
+        review_trends.connect()
         from . import review_crisis
 
         review_crisis.connect()

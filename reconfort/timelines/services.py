@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db.models import Q
 
 from reconfort.accounts.models import Block, Follow, Mute
-from reconfort.posts.models import Mention, Post, Visibility
+from reconfort.hashtags.selectors import tag_follower_ids
+from reconfort.posts.models import Mention, Post, PostTag, Visibility
 
 from .models import HomeFeedEntry
 
@@ -25,6 +26,9 @@ def _recipients(post: Post) -> set[int]:
                 "follower_id", flat=True
             )
         )
+    if post.visibility == Visibility.PUBLIC and not post.reblog_of_id and not post.author.limited:
+        # Members who follow one of its hashtags (blocks and mutes are taken out below, like for followers).
+        recipients |= tag_follower_ids(PostTag.objects.filter(post=post).values("tag_id"))
     authors = {post.author_id} | ({post.reblog_of.author_id} if post.reblog_of_id else set())
     excluded = set(
         Block.objects.filter(

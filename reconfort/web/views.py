@@ -19,12 +19,13 @@ from reconfort.accounts.services import account_update_profile
 from reconfort.core.errors import NotFound
 from reconfort.core.htmx import page_or_fragment
 from reconfort.core.pagination import PageParams, paginate_by_id
-from reconfort.hashtags.selectors import tag_get
+from reconfort.hashtags.selectors import tag_get, tag_is_followed
 from reconfort.memorials.selectors import account_memorial_of
 from reconfort.posts.forms import PostForm
 from reconfort.posts.selectors import account_posts, can_view
 from reconfort.posts.views import posts_context
 from reconfort.timelines.selectors import home_timeline, public_timeline, tag_timeline
+from reconfort.trends import selectors as trend_selectors
 
 PAGE_SIZE = 20
 FRONT_PAGE_POSTS = 8
@@ -66,7 +67,14 @@ def public(request):
 def tag(request, name: str):
     page = _page_params(request)
     found = tag_get(name)
-    context = {"tag_name": found.name if found else name.lstrip("#")}
+    context = {"tag_name": found.name if found else name.lstrip("#"), "tag": found}
+    if found and page.max_id is None:  # the first page: who uses it, related tags, the week, follow
+        context.update(
+            people=trend_selectors.tag_people(request.user, found),
+            related=trend_selectors.tag_related(found),
+            history=trend_selectors.tag_history([found.pk])[found.pk],
+            following=tag_is_followed(request.user, found),
+        )
     return _timeline(request, "web/tag.html", tag_timeline(request.user, name, page), page, context)
 
 
