@@ -78,3 +78,9 @@ def test_unknown_account_is_404_not_500(api):
 def test_anonymous_and_missing_scope_are_refused(anon, api_for, user):
     assert anon.get(f"{BASE}/suggestions").status_code == 401
     assert api_for(user, scope="read").put_json(f"{BASE}/profile", FACETS).status_code == 403
+
+
+def test_kindred_notices_stay_out_of_the_mastodon_notifications(api, other, tom):
+    api.put_json(f"{BASE}/profile", FACETS)
+    api.post(f"{BASE}/{other.pk}/request")
+    assert [n["type"] for n in tom.get("/api/v1/notifications").json()] == []

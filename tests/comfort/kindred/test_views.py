@@ -63,3 +63,16 @@ def test_opting_out_deletes_my_answers(user):
     opt_in(user)
     assert as_member(user).post("/kindred/opt-out/").status_code == 302
     assert not KindredProfile.objects.filter(user=user).exists()
+
+
+def test_the_request_and_the_yes_are_on_the_notifications_page(user, other):
+    user.language = other.language = "en"
+    user.save()
+    other.save()
+    opt_in(user)
+    opt_in(other)
+    as_member(user).post(f"/kindred/{other.pk}/request/")
+    html = as_member(other).get("/notifications/").content.decode()
+    assert "would like to be in touch with you as a kindred spirit" in html
+    as_member(other).post(f"/kindred/{user.pk}/accept/")
+    assert "said yes: you are kindred spirits now" in as_member(user).get("/notifications/").content.decode()

@@ -34,6 +34,8 @@ UNMAPPED_TYPES = (
     # Circles: a request to join, a welcome (read through /api/v1/comfort/circles).
     NotificationType.CIRCLE_REQUEST,
     NotificationType.CIRCLE_ACCEPTED,
+    # Kindred spirits: a request, a yes (read and answered through /api/v1/comfort/kindred).
+    NotificationType.KINDRED,
 )
 
 
