@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from reconfort.comfort.safety.models import RiskSignal, Worry
+from reconfort.moderation import services as moderation_services
 from reconfort.moderation.models import QueueItem
 from reconfort.notifications.models import Notification
 from tests.factories import UserFactory, make_post
@@ -170,3 +171,23 @@ def test_worried_page_hides_what_one_cannot_see(user, elder):
     post = make_post(user, "Pour moi.", visibility="direct")
     assert _client(elder).get(f"/posts/{post.pk}/worried/").status_code == 404
     assert _client(elder).get("/posts/999999/worried/").status_code == 404
+
+
+def test_moderators_see_the_alert_first_in_their_queue_and_acknowledge_it(settings, user, elder):
+    settings.RECONFORT_STAFF_REQUIRE_2FA = False
+    moderator = UserFactory(username="modo", role="moderator", language="en")
+    spam = make_post(elder, "Achetez mes montres")
+    report = moderation_services.report_create(user, elder, category="spam", post_ids=[spam.pk])
+    post = make_post(user, RISK_TEXT)
+    item = QueueItem.objects.get(kind=QueueItem.Kind.CRISIS_ALERT, subject_id=post.pk)
+    client = _client(moderator)
+    queue = client.get("/moderation/").content.decode()
+    # Risk 0 first, although the spam report is older.
+    assert queue.index(f"/moderation/items/{item.pk}/") < queue.index(f"/moderation/items/{report.queue_item_id}/")
+    page = client.get(f"/moderation/items/{item.pk}/").content.decode()
+    assert f"/posts/{post.pk}" in page and "@marie" in page
+    response = client.post(f"/moderation/items/{item.pk}/review/", {"outcome": "approve", "reason": ""})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.state == QueueItem.State.CLOSED
+    assert RiskSignal.objects.get(post=post).reviewed_by == moderator
