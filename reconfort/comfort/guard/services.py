@@ -17,6 +17,8 @@ from . import policies, selectors
 from .models import Audience, HeldReply, ReplyPolicy
 from .screening import screen_text
 
+TRIBUTE = "tribute"  # memorials.services.tributes.TRIBUTE_DRAFT_KIND
+
 # --- posts.gates hooks (registered in GuardConfig.ready) ---------------------------------------------------------
 
 
@@ -53,7 +55,12 @@ def check_reply_policy(draft: gates.Draft) -> None:
 
 
 def screen_content(draft: gates.Draft) -> gates.Hold | None:
-    """A reply that reads as hostile, mocking, spam or proselytising waits for the author (after a nudge)."""
+    """A reply that reads as hostile, mocking, spam or proselytising waits for the author (after a nudge).
+    A memorial tribute (kind "tribute", from memorials.services.tribute_create) that does waits for the stewards."""
+    if draft.kind == TRIBUTE and draft.parent is None:
+        if screen_text(draft.text).suspect:
+            return gates.Hold("suspect", _("Your tribute will be shown once the memorial's stewards approve it."))
+        return None
     context = _context(draft)
     if context is None or not policies.must_screen(is_owner=context[2]):
         return None

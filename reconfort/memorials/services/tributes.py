@@ -14,6 +14,7 @@ from reconfort.core import ratelimit
 from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.core.images import clean_image
 from reconfort.core.text import render_plain
+from reconfort.posts import gates
 
 from .. import policies
 from ..models import GestureKind, Memorial, MemorialFollow, MemorialGesture, Tribute
@@ -21,6 +22,7 @@ from ._common import log, visible_access
 
 MAX_TRIBUTE = 5000
 MAX_GESTURE_MESSAGE = 140
+TRIBUTE_DRAFT_KIND = "tribute"  # how a tribute is named to the posts.gates screens
 MODERATION_STATES = {Tribute.State.APPROVED, Tribute.State.REJECTED, Tribute.State.HIDDEN}
 
 
@@ -55,6 +57,10 @@ def tribute_create(actor, memorial: Memorial, *, text: str, kind: str = Tribute.
             raise ServiceError(exc.messages[0], field="photo", code="invalid_image") from exc
     ratelimit.hit_account("post", actor)
     pending = policies.tribute_needs_review(access, memorial)
+    if not pending and not access.steward:
+        # Comfort guard (issue 6): a tribute that reads as hostile, mocking or spam waits for the stewards even
+        # when the memorial does not pre-moderate (the screens registered on posts.gates write nothing).
+        pending = bool(gates.run_screens(gates.Draft(actor, text, TRIBUTE_DRAFT_KIND, "public", None)))
     with transaction.atomic():
         tribute = Tribute(
             memorial=memorial,

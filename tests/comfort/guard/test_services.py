@@ -6,10 +6,12 @@ from reconfort.comfort.guard import selectors, services
 from reconfort.comfort.guard.models import HeldReply
 from reconfort.core import events
 from reconfort.core.errors import Forbidden
+from reconfort.memorials import services as memorial_services
 from reconfort.notifications.models import Notification
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view, post_context
 from tests.factories import UserFactory, make_post
+from tests.memorials.conftest import make_memorial
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +123,13 @@ def test_ordinary_posts_are_not_guarded(asker, stranger):
     post = make_post(asker, "Une belle journée")
     reply = make_post(stranger, "lol get over it", in_reply_to_id=post.pk)
     assert not reply.held and Post.objects.filter(pk=reply.pk, held=False).exists()
+
+
+def test_suspect_tributes_wait_for_the_stewards_even_without_premoderation(asker, stranger):
+    memorial = make_memorial(asker, tributes_premoderated=False)
+    kind = memorial_services.tribute_create(stranger, memorial, text="Une femme lumineuse, merci pour tout.")
+    hostile = memorial_services.tribute_create(stranger, memorial, text="Bon débarras, personne ne la regrettera")
+    spam = memorial_services.tribute_create(stranger, memorial, text="Marabout, retour de l'être aimé, WhatsApp")
+    assert kind.state == "approved" and hostile.state == "pending" and spam.state == "pending"
+    own = memorial_services.tribute_create(asker, memorial, text="Ouin ouin, lol")  # a steward's own: as before
+    assert own.state == "approved"
