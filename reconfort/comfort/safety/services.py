@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from reconfort.comfort import services as comfort_services
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
+from reconfort.posts.models import Kind as PostKind
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view
 
@@ -26,8 +29,16 @@ from .selectors import OTHER_COUNTRY
 NOTE_MAX = 1000
 
 
+# In a memorial post, words between « » or “ ” are someone else's: the last words of the dead, shared by a member
+# (memorials' last_words_share). They are not the author's own, so they are left out of the assessment.
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
 def _text_of(post: Post) -> str:
-    return "\n".join(part for part in (post.title, post.spoiler_text, post.text) if part)
+    text = post.text or ""
+    if post.kind == PostKind.MEMORIAL:
+        text = _QUOTED.sub(" ", text)
+    return "\n".join(part for part in (post.title, post.spoiler_text, text) if part)
 
 
 def risk_scan(post_id: int) -> RiskSignal | None:

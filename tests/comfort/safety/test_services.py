@@ -54,6 +54,14 @@ def test_an_edit_that_expresses_risk_is_assessed(user):
     assert RiskSignal.objects.filter(post=post).exists()
 
 
+def test_quoted_last_words_in_a_memorial_post_are_not_the_authors(user):
+    shared = make_post(user, "« Je veux en finir. »\n— Paul (1970–2024)", kind="memorial")
+    text = "Paul me manque. « Il disait toujours bonjour. » Je veux le rejoindre au ciel."
+    own = make_post(user, text, kind="memorial")
+    assert not RiskSignal.objects.filter(post=shared).exists()
+    assert RiskSignal.objects.filter(post=own).exists()
+
+
 def test_scan_is_safe_to_run_twice(user):
     post = make_post(user, RISK_TEXT)
     services.risk_scan(post.pk)
