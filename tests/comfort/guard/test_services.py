@@ -7,6 +7,7 @@ from reconfort.comfort.guard.models import HeldReply
 from reconfort.core import events
 from reconfort.core.errors import Forbidden
 from reconfort.memorials import services as memorial_services
+from reconfort.memorials.models import Memorial
 from reconfort.notifications.models import Notification
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view, post_context
@@ -133,3 +134,19 @@ def test_suspect_tributes_wait_for_the_stewards_even_without_premoderation(asker
     assert kind.state == "approved" and hostile.state == "pending" and spam.state == "pending"
     own = memorial_services.tribute_create(asker, memorial, text="Ouin ouin, lol")  # a steward's own: as before
     assert own.state == "approved"
+
+
+def test_stewards_decide_for_a_memorialised_account(asker, stranger):
+    """Nobody signs in as a memorialised account: its memorial's stewards decide on replies held on its posts."""
+    memorial_post = make_post(asker, "En mémoire de nos années ensemble.", kind="memorial")
+    steward = UserFactory()
+    memorial = make_memorial(steward)
+    Memorial.objects.filter(pk=memorial.pk).update(subject_account=asker)  # as after a memorialisation
+    reply = make_post(stranger, "Repose en paix.", in_reply_to_id=memorial_post.pk)
+    held = HeldReply.objects.get(reply=reply)
+    assert list(selectors.held_for(steward)) == [held]
+    with pytest.raises(Exception, match="not yours"):
+        selectors.held_get_for_decision(UserFactory(), held.pk)
+    services.held_reply_approve(steward, selectors.held_get_for_decision(steward, held.pk))
+    reply.refresh_from_db()
+    assert not reply.held
