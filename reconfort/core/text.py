@@ -75,6 +75,7 @@ def sanitize_html(html: str) -> str:
 
 
 def extract_tags(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text)  # a decomposed accent (e + U+0301) is not a word character
     seen: dict[str, str] = {}
     for match in HASHTAG_RE.finditer(text):
         seen.setdefault(normalize_tag(match.group(1)), match.group(1))
@@ -97,6 +98,7 @@ def render_plain(text: str, *, tag_url, mention_url, local_domain: str) -> Parse
     `tag_url(name)` and `mention_url(username)` return the href, or None when there is no such target
     (an unknown @name stays plain text).
     """
+    text = unicodedata.normalize("NFC", text)
     tags = extract_tags(text)
     mentions = extract_mentions(text, local_domain)
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -34,7 +35,7 @@ def tags_get_or_create(names: list[str]) -> list[Tag]:
 
 def tag_name_clean(name: str) -> str:
     """The hashtag written by a member (with or without '#'), or a 422 error saying why it is not one."""
-    name = (name or "").strip().lstrip("#")
+    name = unicodedata.normalize("NFC", (name or "").strip().lstrip("#"))
     if not name or len(name) > 100 or not TAG_NAME_RE.fullmatch(name):
         raise ServiceError(
             _("This is not a hashtag: use letters, digits and underscores, with at least one letter."),
