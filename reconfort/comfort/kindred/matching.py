@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import SINCE_ORDER, Cause, KindredProfile, Loss, Since
+from .models import SINCE_ORDER, Cause, CauseUse, KindredProfile, Loss, Since
 
 LOSS_POINTS = 40
 SAME_TIME_POINTS = 30
@@ -29,17 +29,44 @@ CAUSE_POINTS = 20
 REGION_POINTS = 10
 
 
+@dataclass(frozen=True)
+class Facets:
+    """A profile's facets read as plain values (scoring hundreds of candidates without building model instances).
+    Same attributes as KindredProfile for what the score and the explanation read."""
+
+    user_id: int
+    loss: str
+    since: str
+    languages: list
+    region: str
+    region_key: str
+    cause: str
+    cause_use: str
+
+    FIELDS = ("user_id", "loss", "since", "languages", "region", "region_key", "cause", "cause_use")
+
+    @property
+    def cause_for_matching(self) -> str:
+        return self.cause if self.cause and self.cause_use in (CauseUse.MATCH, CauseUse.SHARE) else ""
+
+    @property
+    def cause_to_name(self) -> str:
+        if self.cause_use == CauseUse.SHARE and self.cause not in ("", Cause.SUICIDE):
+            return self.cause
+        return ""
+
+
 def region_key(region: str) -> str:
     decomposed = unicodedata.normalize("NFKD", region or "")
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
-def shared_languages(a: KindredProfile, b: KindredProfile) -> list[str]:
+def shared_languages(a: KindredProfile | Facets, b: KindredProfile | Facets) -> list[str]:
     theirs = set(b.languages or [])
     return [lang for lang in (a.languages or []) if lang in theirs]
 
 
-def score(a: KindredProfile, b: KindredProfile) -> int:
+def score(a: KindredProfile | Facets, b: KindredProfile | Facets) -> int:
     """0 when they cannot be paired (no common language, another kind of loss), else 40 to 100."""
     if a.loss != b.loss or not shared_languages(a, b):
         return 0
@@ -126,7 +153,7 @@ LANGUAGE_SENTENCES = {
 }
 
 
-def explanation(viewer: KindredProfile, other: KindredProfile) -> list[str]:
+def explanation(viewer: KindredProfile | Facets, other: KindredProfile | Facets) -> list[str]:
     """Why these two are suggested to each other, as the viewer reads it (lazy strings, whole sentences)."""
     if not score(viewer, other):
         return []
@@ -147,10 +174,6 @@ def explanation(viewer: KindredProfile, other: KindredProfile) -> list[str]:
 
 @dataclass(frozen=True)
 class Suggestion:
-    profile: KindredProfile  # the other person's profile (never shown as such: only the explanation is)
+    account: object  # the other person (their facets are never shown as such: only the explanation is)
     score: int
     reasons: list
-
-    @property
-    def account(self):
-        return self.profile.user

@@ -64,7 +64,8 @@ class KindredProfile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [models.Index(fields=["loss"], name="kindred_profile_loss")]
+        # Suggestions read the most recently updated profiles with the same kind of loss.
+        indexes = [models.Index(fields=["loss", "-updated_at"], name="kindred_profile_loss_recent")]
 
     def __str__(self) -> str:
         return f"Kindred profile of {self.user_id}"

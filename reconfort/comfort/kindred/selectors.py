@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import Block, Mute, User
 from reconfort.core.errors import NotFound
-from reconfort.memorials.selectors import memorialised_account_ids, memorialised_ids
+from reconfort.memorials.selectors import memorialised_account_ids, memorialised_ids, memorialised_ids_cached
 
 from . import matching, policies
 from .models import KindredLink, KindredProfile
@@ -24,13 +24,23 @@ def profile_of(user) -> KindredProfile | None:
 
 
 def _blocked_or_muted_ids(viewer) -> QuerySet:
-    """Accounts with a block or a mute between them and the viewer, in either direction."""
+    """Accounts with a block or a mute between them and the viewer, in either direction (a subquery)."""
     return User.objects.filter(
         Q(blocks_received__account=viewer)
         | Q(blocks_made__target=viewer)
         | Q(mutes_received__account=viewer)
         | Q(mutes_made__target=viewer)
     ).values("id")
+
+
+def _kept_apart(viewer) -> set[int]:
+    """The same accounts as a set (two small queries: a member has few blocks and mutes), and the memorialised."""
+    either = Q(account=viewer) | Q(target=viewer)
+    ids: set[int] = set()
+    for model in (Block, Mute):
+        for account_id, target_id in model.objects.filter(either).values_list("account_id", "target_id"):
+            ids.add(target_id if account_id == viewer.pk else account_id)
+    return ids | memorialised_ids_cached()
 
 
 def _linked_ids(viewer) -> set[int]:
@@ -55,30 +65,37 @@ def min_score() -> int:
 
 
 def suggestions(viewer, *, limit: int = 10) -> list[matching.Suggestion]:
-    """People with close facets, best first, each with the reasons in whole sentences. Empty when not opted in."""
+    """People with close facets, best first, each with the reasons in whole sentences. Empty when not opted in.
+
+    The candidates are read as plain values (the facets only), scored here, and only the chosen few get their
+    account and their explanation: a handful of queries, whatever the number of candidates."""
     mine = profile_of(viewer)
     if mine is None:
         return []
-    candidates = (
+    rows = (
         KindredProfile.objects.filter(loss=mine.loss)
         .exclude(user=viewer)
         .filter(user__is_active=True, user__approved=True, user__suspended_at__isnull=True)
-        .exclude(user_id__in=_blocked_or_muted_ids(viewer))
-        .exclude(user_id__in=memorialised_account_ids())
-        .select_related("user")
-        .order_by("-updated_at", "-id")[:CANDIDATES]
+        .order_by("-updated_at", "-id")
+        .values_list(*matching.Facets.FIELDS)[:CANDIDATES]
     )
-    linked = _linked_ids(viewer)
-    found = []
+    apart = _linked_ids(viewer) | _kept_apart(viewer)
     threshold = min_score()
-    for other in candidates:
-        if other.user_id in linked:
+    scored = []
+    for rank, row in enumerate(rows):  # newest first: the rank breaks ties in favour of recent profiles
+        other = matching.Facets(*row)
+        if other.user_id in apart:
             continue
         points = matching.score(mine, other)
         if points and points >= threshold:
-            found.append(matching.Suggestion(other, points, matching.explanation(mine, other)))
-    found.sort(key=lambda s: (-s.score, -s.profile.updated_at.timestamp(), -s.profile.pk))
-    return found[:limit]
+            scored.append((-points, rank, other))
+    scored.sort(key=lambda item: item[:2])
+    chosen = [other for _points, _rank, other in scored[:limit]]
+    accounts = User.objects.in_bulk([other.user_id for other in chosen])
+    return [
+        matching.Suggestion(accounts[other.user_id], matching.score(mine, other), matching.explanation(mine, other))
+        for other in chosen
+    ]
 
 
 def _visible_links(viewer, qs: QuerySet, other_field: str) -> QuerySet:
