@@ -2,6 +2,7 @@
 settings, and the moderators' tools behind the staff second factor."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -9,8 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reconfort.accounts.models import User
 from reconfort.accounts.services import follow_create
 from reconfort.appeals import services as appeal_services
+from reconfort.core import events
 from reconfort.crisis import services
 from reconfort.crisis.models import CheckIn, Crisis, CrisisNotice, HiddenPost, SafetySettings, TrustedMarker
+from reconfort.hashtags.services import tags_get_or_create
+from reconfort.moderation.models import QueueItem
 from reconfort.posts.models import Kind
 from tests.appeals.conftest import details_for
 from tests.factories import UserFactory, make_post
@@ -161,3 +165,16 @@ def test_feeds_carry_notices_and_reviewed_posts(client, moderator, user):
     atom = client.get(f"/crises/{crisis.slug}/feed/atom/")
     assert atom.status_code == 200 and "<feed" in atom.content.decode()
     assert client.get("/crises/unknown/feed/rss/").status_code == 404
+
+
+def test_a_proposal_is_decided_from_the_moderation_queue(moderator, user):
+    (tag,) = tags_get_or_create(["Tempete"])
+    with transaction.atomic():
+        events.emit(events.TAG_BURST, tag_id=tag.pk, language="fr", score=7.0)
+    item = QueueItem.objects.get(kind="crisis_proposed")
+    staff = client_for(moderator, verified=True)
+    page = staff.get(f"/moderation/items/{item.pk}/").content.decode()
+    assert "#Tempete" in page and "trend detector" in page
+    response = staff.post(f"/moderation/items/{item.pk}/review/", {"outcome": "approve", "reason": ""})
+    assert response.status_code == 302
+    assert Crisis.objects.get().state == "active"
