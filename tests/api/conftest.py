@@ -14,6 +14,8 @@ from oauthlib.common import generate_token
 
 from reconfort.api.services import application_create
 
+from . import openapi_check
+
 
 @pytest.fixture(autouse=True)
 def _fresh_throttles(db):
@@ -49,7 +51,9 @@ class ApiClient(Client):
     def request(self, **request):
         if self.token:
             request.setdefault("HTTP_AUTHORIZATION", f"Bearer {self.token}")
-        return super().request(**request)
+        response = super().request(**request)
+        openapi_check.check(request["REQUEST_METHOD"], request["PATH_INFO"], response)
+        return response
 
     def post_json(self, path, data=None, **extra):
         return self.post(path, json.dumps(data or {}), content_type="application/json", **extra)
