@@ -1,6 +1,8 @@
-"""Demo kindred spirits: a few members who chose to say what they lived through, so suggestions have someone to
-show and a reason to give (e.g. Anne-Sophie and Yann: « Vous avez tous deux perdu un parent cette année. Le cancer
-fait partie de vos deux histoires. »), and one request waiting for an answer (Dan asked Anne-Sophie)."""
+"""Demo kindred spirits: a few members who chose to say what they lived through (as their bios and posts tell it),
+so suggestions have someone to show and a reason to give (Anne-Sophie and Yann: « Vous avez tous deux perdu un
+parent cette année. Vous pouvez parler en français. »; their causes differ and stay private), and one request waiting
+for an answer (Dan asked Anne-Sophie). Martine and Grace both lost their partner this year but share no language:
+they are not suggested to each other."""
 
 from __future__ import annotations
 
@@ -20,13 +22,20 @@ PROFILES = {
         "since": "this_year",
         "languages": ["fr"],
         "region": "Bretagne",
-        "cause": "cancer",
-        "cause_use": "share",
+        "cause": "accident",
+        "cause_use": "match",
     },
     "dan_walsh": {"loss": "parent", "since": "this_year", "languages": ["en"]},
     "alex_dupont": {"loss": "parent", "since": "one_to_three", "languages": ["fr", "en"], "region": "London"},
     "martine_b": {"loss": "partner", "since": "this_year", "languages": ["fr"], "region": "Bretagne"},
-    "grace_mitchell": {"loss": "partner", "since": "one_to_three", "languages": ["en"], "region": "Scotland"},
+    "grace_mitchell": {
+        "loss": "partner",
+        "since": "this_year",
+        "languages": ["en"],
+        "region": "Scotland",
+        "cause": "cancer",
+        "cause_use": "share",
+    },
 }
 # (who asks, whom): waiting for an answer
 REQUESTS = [("dan_walsh", "anne_sophie")]
