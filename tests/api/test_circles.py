@@ -177,3 +177,27 @@ def test_request_and_welcome_notices(app, founder, private_circle, user):
     assert Notification.objects.filter(recipient=user, type=NotificationType.CIRCLE_ACCEPTED).exists()
     listed = ApiClient(make_token(app, user)).get("/api/v1/notifications").json()
     assert all(n["type"] != "circle_accepted" for n in listed)
+
+
+def test_create_edit_and_answer_requests(api_for, founder, user, other, settings):
+    settings.RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS = 14
+    too_new = api_for(user).post_json(BASE, {"name": "Trop tôt"})
+    assert too_new.status_code == 403 and too_new.json()["error"]
+    mod = api_for(founder)
+    created = mod.post_json(BASE, {"name": "Deuil d'un parent", "join_policy": "request", "rules": "Douceur."})
+    assert created.status_code == 200 and created.json()["membership"]["role"] == "moderator"
+    slug = created.json()["slug"]
+    assert mod.post_json(BASE, {"name": "", "language": "fr"}).status_code == 422
+    edited = mod.patch_json(f"{BASE}/{slug}", {"rules": "Douceur, toujours.", "posts_visibility": "public"})
+    assert edited.status_code == 200 and edited.json()["rules"] == "Douceur, toujours."
+    assert api_for(user).patch_json(f"{BASE}/{slug}", {"rules": "Rien"}).status_code == 403
+    assert mod.patch_json(f"{BASE}/{slug}", {"join_policy": "secret"}).status_code == 422
+    api_for(user).post(f"{BASE}/{slug}/join")
+    api_for(other).post(f"{BASE}/{slug}/join")
+    assert api_for(user).get(f"{BASE}/{slug}/requests").status_code == 403
+    waiting = mod.get(f"{BASE}/{slug}/requests").json()
+    assert {r["account"]["username"] for r in waiting} == {user.username, other.username}
+    assert mod.post(f"{BASE}/{slug}/requests/{user.pk}/accept").json()["members_count"] == 2
+    assert mod.post(f"{BASE}/{slug}/requests/{other.pk}/decline").status_code == 200
+    assert mod.post(f"{BASE}/{slug}/requests/{other.pk}/accept").status_code == 404
+    assert not Membership.objects.filter(account=other).exists()

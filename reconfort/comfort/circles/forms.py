@@ -27,6 +27,14 @@ class CircleForm(forms.Form):
     )
 
 
+class CircleEditForm(CircleForm):
+    """The same fields but the language (the circle's members chose it for its language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["language"]
+
+
 class CirclePostForm(forms.Form):
     text = forms.CharField(label=_("Your message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

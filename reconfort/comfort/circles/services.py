@@ -117,6 +117,40 @@ def circle_create(
     return circle
 
 
+def circle_edit(
+    actor,
+    circle: Circle,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    rules: str | None = None,
+    join_policy: str | None = None,
+    posts_visibility: str | None = None,
+) -> Circle:
+    """The circle's moderators change its name, description, rules, join policy or who reads its posts.
+
+    Opening a circle's posts to everyone is allowed (its members see the change on the page), as is closing them.
+    """
+    _require_moderator(actor, circle)
+    if name is not None:
+        circle.name = _clean(name, limit=80, field="name", required=True, label=_("Give the circle a name."))
+    if description is not None:
+        circle.description = _clean(description, limit=2000, field="description")
+    if rules is not None:
+        circle.rules = _clean(rules, limit=3000, field="rules")
+    if join_policy is not None:
+        if join_policy not in JoinPolicy.values:
+            raise ServiceError(_("Choose how people join."), field="join_policy", code="invalid_join_policy")
+        circle.join_policy = join_policy
+    if posts_visibility is not None:
+        if posts_visibility not in PostsVisibility.values:
+            raise ServiceError(_("Choose who can read the posts."), field="posts_visibility", code="invalid_visibility")
+        circle.posts_visibility = posts_visibility
+    with transaction.atomic():
+        circle.save(update_fields=["name", "description", "rules", "join_policy", "posts_visibility"])
+    return circle
+
+
 # --- joining and leaving --------------------------------------------------------------------------
 
 

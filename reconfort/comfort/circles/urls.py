@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/posts/<int:post_id>/remove/", views.post_remove, name="post_remove"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/moderation/", views.moderation, name="moderation"),
+    path("<slug:slug>/edit/", views.edit, name="edit"),
     path("<slug:slug>/requests/<int:account_id>/<str:decision>/", views.request_decide, name="request_decide"),
     path("<slug:slug>/bans/", views.ban, name="ban"),
     path("<slug:slug>/bans/<int:account_id>/lift/", views.unban, name="unban"),

@@ -230,6 +230,36 @@ def moderation(request, slug: str):
 
 
 @login_required
+def edit(request, slug: str):
+    circle = _circle(slug)
+    _membership, problem = _moderator_or_problem(request, circle)
+    if problem:
+        return problem
+    initial = {
+        "name": circle.name,
+        "description": circle.description,
+        "rules": circle.rules,
+        "join_policy": circle.join_policy,
+        "posts_visibility": circle.posts_visibility,
+    }
+    form = forms.CircleEditForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.circle_edit(request.user, circle, **form.cleaned_data)
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                status = exc.status
+            else:
+                messages.success(request, _("The circle is updated."))
+                return redirect("circles:detail", circle.slug)
+        else:
+            status = 422
+    return TemplateResponse(request, "circles/edit.html", {"circle": circle, "form": form}, status=status)
+
+
+@login_required
 @require_POST
 def request_decide(request, slug: str, account_id: int, decision: str):
     circle = _circle(slug)

@@ -139,3 +139,39 @@ def test_english_circle_page(founder, other):
     services.circle_join(other, circle)
     page = signed_in(other).get(f"/circles/{circle.slug}/")
     assert "Write to the circle" in page.text and "Be gentle." in page.text
+
+
+def test_moderators_edit_the_circle(founder, circle, user):
+    services.circle_join(user, circle)
+    assert signed_in(user).get(f"/circles/{circle.slug}/edit/").status_code == 403
+    page = signed_in(founder).get(f"/circles/{circle.slug}/edit/")
+    assert page.status_code == 200 and "Pas de conseils non demandés." in page.text
+    data = {
+        "name": "Jeunes parents",
+        "description": "Nuits courtes.",
+        "rules": "Bienveillance d'abord.",
+        "join_policy": "request",
+        "posts_visibility": "public",
+    }
+    assert signed_in(user).post(f"/circles/{circle.slug}/edit/", data).status_code == 403
+    assert signed_in(founder).post(f"/circles/{circle.slug}/edit/", data).status_code == 302
+    circle.refresh_from_db()
+    assert circle.rules == "Bienveillance d'abord." and circle.join_policy == "request" and not circle.members_only
+    assert signed_in(founder).post(f"/circles/{circle.slug}/edit/", {**data, "name": ""}).status_code == 422
+
+
+def test_the_feed_costs_a_fixed_number_of_queries(founder, circle, django_assert_max_num_queries, settings):
+    settings.RECONFORT_RATE_LIMITS_ENABLED = False
+    members = [UserFactory() for _ in range(5)]
+    for member in members:
+        services.circle_join(member, circle)
+        settle(member, circle)
+    for n in range(12):
+        top = services.circle_post_create(members[n % 5], circle, text=f"Message {n}")
+        for m in members[:3]:
+            services.circle_post_create(m, circle, text=f"Réponse à {n}", parent_id=top.pk)
+    client = signed_in(founder)
+    client.get(f"/circles/{circle.slug}/")  # warm the session and caches
+    with django_assert_max_num_queries(20):
+        page = client.get(f"/circles/{circle.slug}/")
+    assert page.text.count("Réponse à") == 36

@@ -82,6 +82,7 @@ rows(
     data={"username": "{follower}"},
 )
 rows(C, "GET", "/circles/new/", allow=SIGNED_IN, refuse=("anonymous",))
+rows(C, "GET", "/circles/{circle}/edit/", allow=MODERATORS, refuse=others(*MODERATORS))
 
 # API -----------------------------------------------------------------------------------------------------
 API = "/api/v1/comfort/circles/{circle}"
@@ -98,6 +99,10 @@ rows(
     refuse=others(*MODERATORS),
     data={"account_id": "{stranger_id}", "reason": "Harcèlement"},
 )
+rows(C, "PATCH", API, allow=MODERATORS, refuse=others(*MODERATORS), data={"rules": "Douceur, toujours."})
+rows(C, "GET", API + "/requests", allow=MODERATORS, refuse=others(*MODERATORS))
+for decision in ("accept", "decline"):
+    rows(C, "POST", API + "/requests/{muted_id}/" + decision, allow=MODERATORS, refuse=others(*MODERATORS))
 rows(C, "POST", API + "/join", allow=others("anonymous", "blocked"), refuse=("anonymous", "blocked"))
 rows(C, "POST", API + "/leave", allow=(*MEMBERS, "muted"), refuse=others(*MEMBERS, "muted"))
 
@@ -116,4 +121,7 @@ rows(
 
 # The directory: readable by anyone, each circle's own rules apply inside it.
 PAGE_ALLOW_LIST: set = {"circles/"}
-API_ALLOW_LIST: set = {("get", "/api/v1/comfort/circles")}
+API_ALLOW_LIST: set = {
+    ("get", "/api/v1/comfort/circles"),
+    ("post", "/api/v1/comfort/circles"),  # starting one's own circle (eligibility: tests/api/test_circles.py)
+}

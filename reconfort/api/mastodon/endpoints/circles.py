@@ -16,7 +16,7 @@ from reconfort.comfort.circles import policies, selectors, services
 from reconfort.comfort.circles.models import Circle as CircleModel
 from reconfort.comfort.circles.models import CirclePost as CirclePostModel
 from reconfort.comfort.circles.models import Membership
-from reconfort.core.errors import NotFound
+from reconfort.core.errors import Forbidden, NotFound
 from reconfort.core.pagination import paginate_by_id
 
 from ..auth import anyone, member
@@ -89,6 +89,28 @@ class CircleMember(Schema):
 class CirclePostIn(Schema):
     text: str
     in_reply_to_id: str | None = None
+
+
+class CircleCreateIn(Schema):
+    name: str
+    description: str = ""
+    language: str = Field("fr", description="fr or en.")
+    rules: str = Field("", description="Shown to everyone while they write in the circle.")
+    join_policy: str = Field("open", description="open, or request.")
+    posts_visibility: str = Field("members", description="members or public.")
+
+
+class CircleEditIn(Schema):
+    name: str | None = None
+    description: str | None = None
+    rules: str | None = None
+    join_policy: str | None = None
+    posts_visibility: str | None = None
+
+
+class CircleRequest(Schema):
+    account: Account
+    requested_at: str | None
 
 
 class CircleBanIn(Schema):
@@ -171,8 +193,30 @@ def circle_list(request):
     return json_response([render_circle(request.auth, c, mine.get(c.pk)) for c in circles])
 
 
+@router.post(
+    BASE,
+    response={200: Circle},
+    auth=member(WRITE),
+    openapi_extra={
+        "description": "Any established member (account age: RECONFORT_CIRCLE_MIN_ACCOUNT_DAYS) "
+        "starts a circle and is its first moderator."
+    },
+)
+def circle_create(request, payload: CircleCreateIn):
+    circle = services.circle_create(request.auth, **payload.dict())
+    return _single(request, circle.slug)
+
+
 @router.get(BASE + "/{slug}", response={200: Circle}, auth=anyone(READ))
 def circle_read(request, slug: str):
+    return _single(request, slug)
+
+
+@router.patch(BASE + "/{slug}", response={200: Circle}, auth=member(WRITE))
+def circle_edit(request, slug: str, payload: CircleEditIn):
+    """The circle's moderators change its name, description, rules, join policy or posts visibility."""
+    circle = selectors.circle_get(slug)
+    services.circle_edit(request.auth, circle, **payload.dict())
     return _single(request, slug)
 
 
@@ -205,6 +249,36 @@ def circle_members(request, slug: str):
     return json_response(
         [{"account": render_account(m.account), "role": m.role, "joined_at": iso(m.joined_at)} for m in rows]
     )
+
+
+@router.get(BASE + "/{slug}/requests", response={200: list[CircleRequest]}, auth=member(READ))
+def circle_requests(request, slug: str):
+    """Requests to join waiting for the circle's moderators (moderators only)."""
+    circle = selectors.circle_get(slug)
+    if not policies.can_moderate(request.auth, selectors.membership_of(request.auth, circle)):
+        raise Forbidden(_("Only the moderators of this circle can do this."), code="not_moderator")
+    return json_response(
+        [
+            {"account": render_account(m.account), "requested_at": iso(m.requested_at)}
+            for m in selectors.circle_requests(circle)
+        ]
+    )
+
+
+@router.post(BASE + "/{slug}/requests/{account_id}/accept", response={200: Circle}, auth=member(WRITE))
+def circle_request_accept(request, slug: str, account_id: str):
+    """Let someone in; they are told."""
+    circle = selectors.circle_get(slug)
+    services.circle_request_decide(request.auth, circle, object_id(account_id) or 0, accept=True)
+    return _single(request, slug)
+
+
+@router.post(BASE + "/{slug}/requests/{account_id}/decline", response={200: Circle}, auth=member(WRITE))
+def circle_request_decline(request, slug: str, account_id: str):
+    """Decline a request; it goes quietly."""
+    circle = selectors.circle_get(slug)
+    services.circle_request_decide(request.auth, circle, object_id(account_id) or 0, accept=False)
+    return _single(request, slug)
 
 
 # --- posts ------------------------------------------------------------------------------------------------
