@@ -19,6 +19,7 @@ from reconfort.core.errors import NotFound
 from reconfort.memorials.models import Memorial
 from reconfort.posts.models import Kind, Post, Visibility
 from reconfort.posts.selectors import exclude_hidden
+from reconfort.trends.selectors import trends_list
 
 from . import policies
 from .models import (
@@ -67,6 +68,16 @@ def crisis_list_public() -> QuerySet:
 
 def crisis_list_all() -> QuerySet:
     return Crisis.objects.all().order_by("-id")
+
+
+def trending_without_crisis(limit: int = 20) -> list:
+    """Approved trending tags (every language) that no open crisis carries yet: one click opens a crisis page."""
+    taken = set(
+        Crisis.objects.filter(state__in=[State.PROPOSED, State.ACTIVE, State.WINDING_DOWN]).values_list(
+            "tags", flat=True
+        )
+    )
+    return [trend.tag for trend in trends_list(limit=limit) if trend.tag_id not in taken]
 
 
 def notices_of(crisis: Crisis) -> QuerySet:

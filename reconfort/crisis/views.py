@@ -280,7 +280,8 @@ def appeal_unlink(request, slug: str, appeal_id: int):
 @staff_only
 @require_GET
 def manage(request):
-    return TemplateResponse(request, "crisis/manage.html", {"crises": selectors.crisis_list_all()[:200]})
+    context = {"crises": selectors.crisis_list_all()[:200], "trending": selectors.trending_without_crisis()}
+    return TemplateResponse(request, "crisis/manage.html", context)
 
 
 def _form_page(request, form, crisis=None, status=200):

@@ -1,17 +1,20 @@
-"""A crisis in a real browser: a moderator (with two-factor) opens a crisis page from a hashtag in one click
-(/crises/new/?tag=…, the link a trending tag gives; the trends page did not link to it yet when this was written)
-→ a member who lives in the area is invited, marks herself safe → a follower sees it, a stranger does not → the
-crisis winds down and is archived, and the check-ins and their notifications are gone."""
+"""A crisis in a real browser: a moderator (with two-factor) opens a crisis page in one click from a trending
+hashtag (listed on the crisis management page, prefilled form) → a member who lives in the area is invited and
+marks herself safe → a follower sees it, a stranger does not → the crisis winds down and is archived, and the
+check-ins and their notifications are gone."""
 
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from reconfort.accounts.models import Role
 from reconfort.accounts.services import follow_create
 from reconfort.crisis.models import CheckIn, Crisis, Invitation
+from reconfort.hashtags.services import tags_get_or_create
 from reconfort.notifications.models import Notification
+from reconfort.trends.models import TagReview, TrendScore
 from tests.browser.conftest import log_in
 from tests.browser.test_moderation import log_in_with_code, with_authenticator
 from tests.factories import PASSWORD, UserFactory, make_post
@@ -27,6 +30,11 @@ def test_open_a_crisis_check_in_follower_sees_it_archive_and_gone(new_context):
     UserFactory(username="sam", display_name="Sam", language="en")
     follow_create(tom, marie)
     make_post(marie, text="L'eau monte dans notre rue #CrueLyon")
+    # The trend detector found #CrueLyon bursting and a moderator approved it as a trend (reconfort.trends).
+    now = timezone.now()
+    (tag,) = tags_get_or_create(["CrueLyon"])
+    TrendScore.objects.create(tag=tag, language="", score=12, accounts=30, expected=2, detected_at=now, computed_at=now)
+    TagReview.objects.create(tag=tag, requested_at=now, state=TagReview.State.APPROVED)
 
     # Marie says, privately, that she lives in Lyon.
     marie_page = new_context(locale="en-GB").new_page()
@@ -39,7 +47,8 @@ def test_open_a_crisis_check_in_follower_sees_it_archive_and_gone(new_context):
     # The moderator passes the second factor and opens the crisis from the hashtag, prefilled.
     modo_page = new_context(locale="en-GB").new_page()
     log_in_with_code(modo_page, modo, device)
-    modo_page.goto("/crises/new/?tag=CrueLyon")
+    modo_page.goto("/crises/manage/")
+    modo_page.get_by_role("link", name="Open a crisis page for #CrueLyon").click()
     expect(modo_page.get_by_label("Hashtags")).to_have_value("#CrueLyon")
     modo_page.get_by_label("Name of the crisis").fill("Crue du Rhône")
     modo_page.locator("#id_place").fill("Lyon")
