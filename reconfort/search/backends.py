@@ -1,13 +1,27 @@
 """The one place that speaks each database's full-text dialect: PostgreSQL (tsvector, french/english
-configurations, unaccent) and SQLite (FTS5 over pre-stemmed words). Both add a `search_rank` column (higher is
-more relevant) to a queryset of posts and keep only the posts that match every word of the query."""
+configurations, unaccent) and SQLite (FTS5 over pre-stemmed words).
+
+Both answer the same question: the newest `window` posts matching every word of the query, each with a relevance
+score (higher is better). Permissions, ordering and paging are the selector's (reconfort.search.selectors), so
+they are written once. Bounding the candidates by recency keeps a very common word cheap on millions of posts:
+each engine can stop after `window` matches walking ids downwards, or collect a rare word's few matches from
+its index, whichever its planner finds cheaper.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import connection
-from django.db.models import QuerySet
 
 from . import text
+
+
+@dataclass(frozen=True)
+class Bounds:
+    max_id: int | None = None
+    min_id: int | None = None
+    account_id: int | None = None
 
 
 def _pg_tsquery(config: str, groups: list[list[str]]) -> tuple[str, list[str]]:
@@ -19,51 +33,67 @@ def _pg_tsquery(config: str, groups: list[list[str]]) -> tuple[str, list[str]]:
     return " && ".join(parts), params
 
 
-def _postgres(queryset: QuerySet, query: str) -> QuerySet | None:
+def _bounds_sql(bounds: Bounds, id_column: str) -> tuple[str, list]:
+    sql, params = "", []
+    if bounds.max_id is not None:
+        sql += f" AND {id_column} < %s"
+        params.append(bounds.max_id)
+    if bounds.min_id is not None:
+        sql += f" AND {id_column} > %s"
+        params.append(bounds.min_id)
+    if bounds.account_id is not None:
+        sql += f" AND {id_column} IN (SELECT id FROM posts_post WHERE author_id = %s)"
+        params.append(bounds.account_id)
+    return sql, params
+
+
+def _postgres(query: str, window: int, bounds: Bounds) -> list[tuple[int, float]]:
     groups = text.query_words(query)
     if not groups:
-        return None
+        return []
     french, french_params = _pg_tsquery("french", groups)
     english, english_params = _pg_tsquery("english", groups)
-    doc = "search_postdocument.document"
-    match = (
-        f"((search_postdocument.config = 'french' AND {doc} @@ ({french}))"
-        f" OR (search_postdocument.config = 'english' AND {doc} @@ ({english})))"
+    extra, extra_params = _bounds_sql(bounds, "d.post_id")
+    sql = (
+        f"SELECT d.post_id, ts_rank(d.document, CASE WHEN d.config = 'french' THEN ({french}) ELSE ({english}) END)"
+        " FROM search_postdocument d"
+        f" WHERE ((d.config = 'french' AND d.document @@ ({french}))"
+        f" OR (d.config = 'english' AND d.document @@ ({english})))"
+        f"{extra} ORDER BY d.post_id DESC LIMIT %s"
     )
-    rank = f"ts_rank({doc}, CASE WHEN search_postdocument.config = 'french' THEN ({french}) ELSE ({english}) END)"
-    return queryset.extra(
-        select={"search_rank": rank},
-        select_params=french_params + english_params,
-        tables=["search_postdocument"],
-        where=["search_postdocument.post_id = posts_post.id", match],
-        params=french_params + english_params,
-    )
+    params = french_params + english_params + french_params + english_params + extra_params + [window]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(post_id, float(score)) for post_id, score in cursor.fetchall()]
 
 
 def fts5_expression(query: str) -> str:
-    """FTS5 query: every word, each as any of its stems (French or English, singular or plural)."""
+    """FTS5 query: every word, each as any of its stems (French or English, singular or plural). Only words
+    reach FTS5, quoted, so nothing in the query is FTS syntax."""
     groups = text.query_terms(query)
     return " AND ".join("(" + " OR ".join(f'"{stem}"' for stem in sorted(group)) + ")" for group in groups)
 
 
-def _sqlite(queryset: QuerySet, query: str) -> QuerySet | None:
+def _sqlite(query: str, window: int, bounds: Bounds) -> list[tuple[int, float]]:
     expression = fts5_expression(query)
     if not expression:
-        return None
-    return queryset.extra(
-        # bm25() is lower for better matches: negated, so that higher is better as on PostgreSQL.
-        select={"search_rank": "-bm25(search_postdocument_fts)"},
-        tables=["search_postdocument_fts"],
-        where=["search_postdocument_fts.rowid = posts_post.id", "search_postdocument_fts MATCH %s"],
-        params=[expression],
+        return []
+    extra, extra_params = _bounds_sql(bounds, "rowid")
+    # bm25() is lower for better matches: negated, so that higher is better as on PostgreSQL.
+    sql = (
+        "SELECT rowid, -bm25(search_postdocument_fts) FROM search_postdocument_fts"
+        f" WHERE search_postdocument_fts MATCH %s{extra} ORDER BY rowid DESC LIMIT %s"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, *extra_params, window])
+        return [(post_id, float(score)) for post_id, score in cursor.fetchall()]
 
 
-def match_posts(queryset: QuerySet, query: str) -> QuerySet | None:
-    """The matching posts with their `search_rank`, or None when the query has no word to look for."""
+def candidates(query: str, *, window: int, bounds: Bounds = Bounds()) -> list[tuple[int, float]]:
+    """(post id, relevance) of the newest `window` posts matching every word of the query."""
     if connection.vendor == "postgresql":
-        return _postgres(queryset, query)
-    return _sqlite(queryset, query)
+        return _postgres(query, window, bounds)
+    return _sqlite(query, window, bounds)
 
 
 def register_sqlite_functions(sender, connection, **_) -> None:

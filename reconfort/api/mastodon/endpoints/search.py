@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from reconfort.core.errors import ServiceError
 from reconfort.search import selectors
@@ -65,7 +65,7 @@ def search(
     limit: str | None = None,
     offset: str | None = None,
     following: bool = False,
-    resolve: bool = False,
+    resolve_remote: bool = Query(False, alias="resolve", description="Accepted and ignored: no remote servers."),
     account_id: str | None = None,
     max_id: str | None = None,
     min_id: str | None = None,
