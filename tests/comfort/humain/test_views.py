@@ -117,3 +117,8 @@ def test_a_comforter_does_not_see_requests_of_someone_they_muted(db):
     comforter_opt_in(comforter)
     account_services.mute_create(comforter, asker)
     assert "Je me sens si seule" not in page(as_member(comforter))
+
+
+def test_members_are_invited_to_kindred_spirits_visitors_are_not(user):
+    assert "/kindred/" in page(as_member(user))
+    assert "/kindred/" not in page(Client())
