@@ -33,7 +33,7 @@ from reconfort.comfort.ordering import queue_key  # noqa: E402 - plain module, n
 MINUTES_PER_DAY = 24 * 60
 ENOUGH_REPLIES = 3  # RECONFORT_COMFORT_KIND_REPLIES
 CLAIM_MINUTES = 10  # RECONFORT_COMFORT_CLAIM_MINUTES
-DAILY_CLAIMS = 40  # RECONFORT_COMFORT_DAILY_CLAIMS
+DAILY_CLAIMS = 30  # RECONFORT_COMFORT_DAILY_CLAIMS
 SESSION_MIN, SESSION_MAX = 30, 75  # minutes a comforter stays when they come (two to four times on most days)
 FEED_DEPTH = 300  # how far down a newest-first feed a comforter scrolls
 
@@ -235,15 +235,19 @@ def main(argv=None) -> int:
     parser.add_argument("--per-day", type=int, default=1000)
     parser.add_argument("--comforters", type=int, default=50)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--daily-limit", type=int, default=DAILY_CLAIMS, help="claims per comforter and day")
+    parser.add_argument("--session-max", type=int, default=SESSION_MAX, help="longest session, minutes")
     args = parser.parse_args(argv)
+    globals().update(DAILY_CLAIMS=args.daily_limit, SESSION_MAX=args.session_max)
     rng = random.Random(args.seed)
     requests = make_requests(rng, args.days, args.per_day)
     comforters = make_comforters(rng, args.days, args.comforters)
     fr = sum(1 for r in requests if r.language == "fr")
+    online = sum(end - start for c in comforters for start, end in c.sessions) / len(comforters) / (args.days + 1)
     print(
         f"{len(requests)} requests in {args.days} days ({fr} FR, {len(requests) - fr} EN), "
         f"{args.comforters} comforters, {ENOUGH_REPLIES} kind replies wanted, claims of {CLAIM_MINUTES} min, "
-        f"at most {DAILY_CLAIMS} a day each"
+        f"at most {DAILY_CLAIMS} a day each; {online:.0f} min online a day per comforter on average"
     )
     results = {name: simulate(name, requests, comforters, args.days, args.seed) for name in ("queue", "feed")}
     for name, r in results.items():

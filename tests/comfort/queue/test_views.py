@@ -7,7 +7,7 @@ from reconfort.accounts.models import Role
 from reconfort.comfort import services
 from reconfort.comfort.models import Claim, Comforter, SupportRequest, Thanks
 from reconfort.posts.models import Post
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_post
 
 from .conftest import ask, old_member, trusted_by
 
@@ -130,3 +130,9 @@ def test_anonymous_identity_is_seen_by_asker_and_moderators(asker, settings):
     assert "@lea" in signed_in(old_member(role=Role.MODERATOR)).get(f"/comfort/requests/{request.pk}/").text
     assert "@lea" not in signed_in(old_member()).get(f"/comfort/requests/{request.pk}/").text
     assert services  # the pages go through the services module
+
+
+def test_a_gratitude_post_has_its_gentle_label(asker):
+    post = make_post(asker, "Merci à celles et ceux qui m'ont écrit cette semaine.", kind="gratitude")
+    page = signed_in(asker).get(f"/@{asker.username}/{post.pk}")
+    assert page.status_code == 200 and "🌼" in page.text and "kind--gratitude" in page.text
