@@ -31,8 +31,9 @@ def can_delete_post(actor, post: Post) -> bool:
 
 
 def can_reblog_post(actor, post: Post) -> bool:
-    """Only public and unlisted posts can be reshared (as on Mastodon); never a reshare itself."""
-    return post.reblog_of_id is None and post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED)
+    """Only public and unlisted posts can be reshared (as on Mastodon); never a reshare itself, never a reply held
+    by the comfort guard."""
+    return post.reblog_of_id is None and post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED) and not post.held
 
 
 def can_see_gesture_givers(viewer, post: Post) -> bool:

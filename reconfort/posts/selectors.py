@@ -42,7 +42,8 @@ def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) ->
     they block, mute or are blocked by; posts hidden by moderators (except their own); reshares of suspended
     accounts' or hidden posts (a suspended member's words must not come back through a reshare)."""
     queryset = queryset.filter(author__is_active=True).filter(
-        Q(reblog_of__isnull=True) | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True)
+        Q(reblog_of__isnull=True)
+        | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True, reblog_of__held=False)
     )
     if not viewer.is_authenticated:
         return queryset.filter(hidden_at__isnull=True, held=False)

@@ -26,9 +26,10 @@ def can_reply(audience: str, *, is_owner: bool, owner_follows: bool, is_comforte
     return True
 
 
-def must_hold(audience: str, *, is_owner: bool, owner_follows: bool) -> bool:
-    """Does the reply wait for the owner's approval because of who wrote it (not what it says)?"""
-    return audience == Audience.GUARDED and not is_owner and not owner_follows
+def must_hold(audience: str, *, is_owner: bool, owner_follows: bool, comforter_on_request: bool = False) -> bool:
+    """Does the reply wait for the owner's approval because of who wrote it (not what it says)? Comforters (who
+    opted in and read the guide) answering a support request are not strangers: the comfort queue sends them."""
+    return audience == Audience.GUARDED and not is_owner and not owner_follows and not comforter_on_request
 
 
 def must_screen(*, is_owner: bool) -> bool:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from reconfort.core import events
 from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.posts import gates
-from reconfort.posts.models import Post
+from reconfort.posts.models import Kind, Post
 from reconfort.posts.selectors import can_view, post_not_found
 
 from . import policies, selectors
@@ -76,13 +76,21 @@ def screen_content(draft: gates.Draft) -> gates.Hold | None:
     return None
 
 
+def _waits_for_author(guarded: Post, audience: str, author, *, is_owner: bool, owner_follows: bool) -> bool:
+    if not policies.must_hold(audience, is_owner=is_owner, owner_follows=owner_follows):
+        return False
+    # Asked only now (one query): a comforter answering a support request is shown at once.
+    comforter = guarded.kind == Kind.SUPPORT_REQUEST and selectors.is_comforter(author)
+    return policies.must_hold(audience, is_owner=is_owner, owner_follows=owner_follows, comforter_on_request=comforter)
+
+
 def screen_audience(draft: gates.Draft) -> gates.Hold | None:
     """On a guarded post, replies from people the author does not follow wait for approval."""
     context = _context(draft)
     if context is None:
         return None
-    _guarded, audience, is_owner, owner_follows = context
-    if policies.must_hold(audience, is_owner=is_owner, owner_follows=owner_follows):
+    guarded, audience, is_owner, owner_follows = context
+    if _waits_for_author(guarded, audience, draft.author, is_owner=is_owner, owner_follows=owner_follows):
         return gates.Hold("not_followed", _("Your reply will be shown once the author approves it."))
     return None
 
@@ -100,7 +108,9 @@ def held_reply_record(post_id: int) -> HeldReply | None:
         return None
     verdict = screen_text(post.text)
     reasons = list(verdict.categories) if verdict.suspect else []
-    if not selectors.follows(guarded.author_id, post.author_id):
+    owner_follows = selectors.follows(guarded.author_id, post.author_id)
+    audience = selectors.audience_for(guarded)
+    if _waits_for_author(guarded, audience, post.author, is_owner=False, owner_follows=owner_follows):
         reasons.insert(0, "not_followed")
     held, _created = HeldReply.objects.get_or_create(
         reply=post,

@@ -1,14 +1,17 @@
 """The kind-reply guard through the services: who may reply, what is held, approving and removing."""
 
 import pytest
+from django.utils import timezone
 
 from reconfort.comfort.guard import selectors, services
 from reconfort.comfort.guard.models import HeldReply
+from reconfort.comfort.models import Comforter
 from reconfort.core import events
 from reconfort.core.errors import Forbidden
 from reconfort.memorials import services as memorial_services
 from reconfort.memorials.models import Memorial
 from reconfort.notifications.models import Notification
+from reconfort.posts import services as post_services
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view, post_context
 from tests.factories import UserFactory, make_post
@@ -150,3 +153,24 @@ def test_stewards_decide_for_a_memorialised_account(asker, stranger):
     services.held_reply_approve(steward, selectors.held_get_for_decision(steward, held.pk))
     reply.refresh_from_db()
     assert not reply.held
+
+
+def test_a_held_reply_cannot_be_reshared_into_timelines(asker, stranger, request_post):
+    reply = make_post(stranger, "Je pense à toi.", in_reply_to_id=request_post.pk)
+    with pytest.raises(Forbidden):
+        post_services.post_reblog(stranger, reply)
+
+
+def test_comforters_answering_a_request_are_not_strangers(asker, stranger, request_post):
+    comforter = UserFactory()
+    Comforter.objects.create(user=comforter, languages=["fr"], guide_read_at=timezone.now())
+    assert not make_post(comforter, KIND, in_reply_to_id=request_post.pk).held
+    hurtful = make_post(comforter, HOSTILE, in_reply_to_id=request_post.pk)
+    assert hurtful.held and HeldReply.objects.get(reply=hurtful).reasons == ["hostility", "mockery"]
+    services.reply_policy_set(asker, request_post, "comforters")
+    assert not make_post(comforter, KIND, in_reply_to_id=request_post.pk).held
+    with pytest.raises(Forbidden):
+        make_post(stranger, KIND, in_reply_to_id=request_post.pk)
+    # on a memorial post, a comforter is a stranger like any other
+    memorial_post = make_post(asker, "En mémoire de papa.", kind="memorial")
+    assert make_post(comforter, KIND, in_reply_to_id=memorial_post.pk).held
