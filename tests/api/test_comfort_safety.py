@@ -98,3 +98,15 @@ def test_worried_errors(api_for, anon, user):
 def test_documented_in_openapi(anon):
     paths = anon.get("/api/openapi.json").json()["paths"]
     assert "/api/v1/comfort/helplines" in paths and "post" in paths["/api/v1/comfort/worried"]
+
+
+def test_safety_panel_for_clients(api_for, user, other):
+    assert api_for(user).get("/api/v1/comfort/safety_panel").json() is None
+    post = make_post(user, "Je veux en finir.")
+    body = api_for(user).get("/api/v1/comfort/safety_panel").json()
+    assert body["status_id"] == str(post.pk) and body["helplines"]["country"] == "FR"
+    assert api_for(other).get("/api/v1/comfort/safety_panel").json() is None  # only the author
+    assert api_for(other).post_json(f"/api/v1/comfort/safety_panel/{body['id']}/dismiss").status_code == 404
+    assert api_for(user).post_json(f"/api/v1/comfort/safety_panel/{body['id']}/dismiss").status_code == 200
+    assert api_for(user).get("/api/v1/comfort/safety_panel").json() is None
+    assert api_for(user).post_json("/api/v1/comfort/safety_panel/nope/dismiss").status_code == 404

@@ -65,8 +65,11 @@ rows(
 )
 # Only the author closes their own helplines panel.
 rows("safety:signal", "POST", "/safety/panel/{signal}/dismiss/", allow=("owner",), refuse=others("owner"))
+rows("safety:signal", "POST", "/api/v1/comfort/safety_panel/{signal}/dismiss", allow=("owner",), refuse=others("owner"))
 # One's own country for the helplines: any member, not visitors.
 rows("safety:settings", "GET", "/settings/safety/", allow=SIGNED_IN, refuse=("anonymous",))
+# One's own panel (null for most): any member, for themself only.
+rows("safety:settings", "GET", "/api/v1/comfort/safety_panel", allow=SIGNED_IN, refuse=("anonymous",))
 
 PAGE_ALLOW_LIST: set = {
     "helplines/",  # public list of helplines, the same for everyone

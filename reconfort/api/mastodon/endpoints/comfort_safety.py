@@ -52,6 +52,12 @@ class HelplinesQuery(Schema):
     country: str = Field("", description="ISO 3166 code (FR, US, CA, GB, IE, BE, CH …); default: the caller's.")
 
 
+class PanelOut(Schema):
+    id: str = Field(description="Give it to the dismiss endpoint.")
+    status_id: str = Field(description="The post whose words made us show it.")
+    helplines: HelplinesOut
+
+
 class WorriedIn(Schema):
     status_id: TextId
     note: str = Field("", description="Optional, 1,000 characters at most; read by moderators only.")
@@ -98,6 +104,26 @@ def helplines_by_country(request, query: Query[HelplinesQuery]):
     if not code and request.auth.is_authenticated:
         code = selectors.member_country(request.auth) or ""
     return json_response(_render_helplines(code or None))
+
+
+@router.get("/v1/comfort/safety_panel", response={200: PanelOut | None}, auth=member("read:accounts"))
+def safety_panel(request):
+    """The helplines panel the pages show the member after words that expressed a risk (null when none): for
+    clients that want to show it too. Only the member themself ever sees it."""
+    panel = selectors.panel_for(request.auth)
+    if panel is None:
+        return json_response(None)
+    code = panel.country.code if panel.country else None
+    return json_response(
+        {"id": str(panel.signal_id), "status_id": str(panel.post_id), "helplines": _render_helplines(code)}
+    )
+
+
+@router.post("/v1/comfort/safety_panel/{panel_id}/dismiss", response={200: dict}, auth=member("write:accounts"))
+def safety_panel_dismiss(request, panel_id: str):
+    """Close the panel: not shown again for that post (nor earlier ones)."""
+    services.panel_dismiss(request.auth, panel_id)
+    return json_response({})
 
 
 @router.post(
