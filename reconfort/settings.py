@@ -369,6 +369,12 @@ RECONFORT_GUARD_POLICY_MEMORIAL = os.environ.get("RECONFORT_GUARD_POLICY_MEMORIA
 # A reply whose screening score (hostility, mockery, slurs, spam, proselytising) reaches this is held.
 RECONFORT_GUARD_HOLD_SCORE = float(os.environ.get("RECONFORT_GUARD_HOLD_SCORE", "1.0"))
 # [comfort safety]
+# Risk detector: the score (sum of the matched pattern groups' weights) at which the helplines panel is shown.
+RECONFORT_SAFETY_RISK_THRESHOLD = int(os.environ.get("RECONFORT_SAFETY_RISK_THRESHOLD", "3"))
+# How long the panel stays on the author's pages unless they close it (hours).
+RECONFORT_SAFETY_PANEL_HOURS = int(os.environ.get("RECONFORT_SAFETY_PANEL_HOURS", "72"))
+# « Je m'inquiète pour cette personne » is refused to accounts younger than this (days).
+RECONFORT_SAFETY_WORRIED_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_SAFETY_WORRIED_MIN_ACCOUNT_DAYS", "7"))
 # [circles]
 # A member is a newcomer in a circle for this many days after joining: no links in circle posts, and no private
 # message to a circle member whose only tie with them is the circle (as Discourse's trust level 0).
