@@ -40,7 +40,7 @@ PAGE_SIZE = 50
 THREADS_SHOWN = 5  # reported posts shown with their thread on an item page
 RISK_LABELS = {0: _("Urgent"), 1: _("High"), 2: _("Serious"), 3: _("Normal"), 4: _("Low")}
 REVIEW_KINDS = {QueueItem.Kind.MEMORIALISATION, QueueItem.Kind.MEMORIAL_DISPUTE, QueueItem.Kind.MISSING_PERSON,
-                QueueItem.Kind.CRISIS_ALERT, QueueItem.Kind.CRISIS_PROPOSED}  # fmt: skip
+                QueueItem.Kind.CRISIS_ALERT, QueueItem.Kind.CRISIS_PROPOSED, QueueItem.Kind.TREND}  # fmt: skip
 
 
 def _only(policy):
