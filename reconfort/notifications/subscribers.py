@@ -154,8 +154,20 @@ CRISIS_TYPES = (NotificationType.CRISIS_INVITE, NotificationType.SAFETY_CHECKIN,
 
 
 def on_crisis_invited(crisis_id, account_ids, **_):
-    for account_id in account_ids:
-        services.notification_notice(recipient_id=account_id, type=NotificationType.CRISIS_INVITE, subject_id=crisis_id)
+    """One private invitation each, written in bulk (a crisis may invite thousands at once). Safe to call twice."""
+    invite = NotificationType.CRISIS_INVITE
+    done = set(
+        Notification.objects.filter(type=invite, subject_id=crisis_id, recipient_id__in=account_ids).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    Notification.objects.bulk_create(
+        [
+            Notification(recipient_id=rid, actor_id=rid, type=invite, subject_id=crisis_id)
+            for rid in sorted(set(account_ids) - done)
+        ],
+        batch_size=500,
+    )
 
 
 def on_safety_checked_in(crisis_id, account_id, marked_by_id=None, **_):
