@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.selectors import hidden_account_ids
@@ -22,8 +23,8 @@ def posts_forbidden() -> Forbidden:
 
 
 def circle_list(viewer) -> QuerySet:
-    """Every circle, those in the viewer's language first, then by name; with the number of members."""
-    language = getattr(viewer, "language", "") if viewer.is_authenticated else ""
+    """Every circle, those in the viewer's language first (a visitor's: the page's), then by name."""
+    language = viewer.language if viewer.is_authenticated else (get_language() or "fr")[:2]
     return Circle.objects.annotate(
         members_count=Count("memberships", filter=Q(memberships__state=MembershipState.MEMBER)),
         mine=Case(When(language=language, then=Value(0)), default=Value(1), output_field=IntegerField()),

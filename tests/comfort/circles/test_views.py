@@ -175,3 +175,12 @@ def test_the_feed_costs_a_fixed_number_of_queries(founder, circle, django_assert
     with django_assert_max_num_queries(20):
         page = client.get(f"/circles/{circle.slug}/")
     assert page.text.count("Réponse à") == 36
+
+
+def test_directory_in_the_visitors_language_first(client, founder):
+    make_circle(founder, name="Amis des animaux", language="fr")
+    make_circle(founder, name="Bereaved parents", language="en")
+    english = client.get("/circles/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert english.index("Bereaved parents") < english.index("Amis des animaux")
+    french = Client(HTTP_ACCEPT_LANGUAGE="fr").get("/circles/").text
+    assert french.index("Amis des animaux") < french.index("Bereaved parents")
