@@ -205,7 +205,7 @@ def detail(request, request_id):
             "claim": selectors.open_claim(viewer, support_request),
             "can_claim": comforter is not None and not is_asker,
             "reply_form": forms.ReplyForm(),
-            "thanks_form": forms.ThanksForm(repliers=to_thank) if to_thank else None,
+            "thanks_form": forms.ThanksForm(repliers=to_thank, auto_id="thanks_%s") if to_thank else None,
             "enough": selectors.enough_replies(),
             "topic_label": Topic(support_request.topic).label,
         },

@@ -251,3 +251,21 @@ def test_percentile_nearest_rank():
     assert selectors.percentile([], 90) is None
     assert selectors.percentile(list(range(1, 11)), 90) == 9
     assert selectors.percentile([5], 50) == 5
+
+
+def test_someone_already_answered_waits_behind_someone_nobody_answered(asker, comforter, second_comforter):
+    answered = ask(asker, text="plus ancienne")
+    reply(second_comforter, answered)
+    newer = ask(old_member(), text="plus récente")
+    assert [r.pk for r in selectors.queue_for(comforter)] == [newer.pk, answered.pk]
+
+
+def test_an_asker_who_muted_a_comforter_is_not_in_their_queue(asker, comforter):
+    request = ask(asker)
+    account_services.mute_create(asker, comforter)
+    assert selectors.queue_for(comforter) == []
+    with pytest.raises(Forbidden):
+        services.claim_open(comforter, request)
+    trusted_by(asker, comforter)
+    make_post(comforter, "Je pense à vous.", in_reply_to_id=request.post_id)
+    assert SupportRequest.objects.get(pk=request.pk).kind_replies == 0  # they would never see it
