@@ -63,10 +63,10 @@ class FrontPage:
     gratitude: list = field(default_factory=list)
 
 
-def waiting_for_comfort(viewer, language: str, *, limit: int = WAITING) -> list[Waiting]:
+def waiting_for_comfort(viewer, *, limit: int = WAITING, comforter=None) -> list[Waiting]:
     """Requests a comforter could answer now (their queue order: highest risk, then oldest); never from people they
     block, mute or are blocked by; the asker shown as the comfort app allows (a pseudonym when anonymous)."""
-    if active_comforter(viewer) is None:
+    if (comforter or active_comforter(viewer)) is None:
         return []
     hidden = set(hidden_account_ids(viewer).values_list("id", flat=True))
     found = [r for r in requests_waiting(viewer, limit=limit * 2) if r.asker_id not in hidden][:limit]
@@ -87,9 +87,10 @@ def last_words(language: str, *, limit: int = LAST_WORDS) -> list:
 
 
 def front_page(viewer, language: str) -> FrontPage:
+    comforter = active_comforter(viewer)
     return FrontPage(
-        comforter=active_comforter(viewer) is not None,
-        waiting=waiting_for_comfort(viewer, language),
+        comforter=comforter is not None,
+        waiting=waiting_for_comfort(viewer, comforter=comforter) if comforter is not None else [],
         appeals=open_appeals(viewer, language),
         memorial_posts=_posts_of_kind(viewer, Kind.MEMORIAL, language, POSTS),
         last_words=last_words(language),

@@ -22,15 +22,14 @@ def index(request):
     viewer = request.user
     language = viewer.language if viewer.is_authenticated else (get_language() or "fr")[:2]
     page = selectors.front_page(viewer, language)
-    memorial = posts_context(viewer, page.memorial_posts)
-    gratitude = posts_context(viewer, page.gratitude)
+    # One prefetch and one viewer state for both lists of posts (the posts partial reads `state`).
+    posts = posts_context(viewer, page.memorial_posts + page.gratitude)
     context = {
         "nav": "humain",
         "page": page,
-        "memorial_posts": memorial["posts"],
-        "gratitude_posts": gratitude["posts"],
-        # One viewer state for both lists (the posts partial reads `state`).
-        "state": posts_context(viewer, page.memorial_posts + page.gratitude)["state"],
+        "memorial_posts": page.memorial_posts,
+        "gratitude_posts": page.gratitude,
+        "state": posts["state"],
         "queue_url": _url("comfort:queue"),
         "appeals_url": _url("appeals:near"),
         "hereafter_url": _url("memorials:directory"),
