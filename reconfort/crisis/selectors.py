@@ -117,6 +117,12 @@ def hidden_post_ids(crisis: Crisis) -> set[int]:
     return set(HiddenPost.objects.filter(crisis=crisis).values_list("post_id", flat=True))
 
 
+def hidden_posts(crisis: Crisis) -> list[Post]:
+    """The posts moderators took off this page, newest first (for them to put back)."""
+    ids = HiddenPost.objects.filter(crisis=crisis).values("post_id")
+    return list(Post.objects.with_related().filter(pk__in=ids).order_by("-id")[:100])
+
+
 def crisis_appeals(viewer, crisis: Crisis) -> list[Appeal]:
     """Appeals linked to the crisis, and those placed in its area since it started; as the viewer may see them."""
     linked = LinkedAppeal.objects.filter(crisis=crisis).values("appeal_id")

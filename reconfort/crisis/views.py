@@ -100,6 +100,7 @@ def detail(request, slug: str):
             memorial_form=LinkMemorialForm(),
             appeal_form=LinkAppealForm(),
             next_states=[(s, State(s).label) for s in services.next_states(crisis.state)],
+            hidden_posts=selectors.hidden_posts(crisis),
         )
     return TemplateResponse(request, "crisis/detail.html", context)
 

@@ -141,6 +141,10 @@ def test_staff_tools_need_a_moderator_with_two_factor(moderator, user, settings)
     post = make_post(user, text="Ici #SeismeNice")
     assert staff.post(f"/crises/{crisis.slug}/posts/{post.pk}/hide/").status_code == 302
     assert HiddenPost.objects.filter(crisis=crisis, post=post).exists()
+    page = staff.get(f"/crises/{crisis.slug}/").content.decode()
+    assert "Taken off this page" in page and f"/posts/{post.pk}/unhide/" in page
+    assert staff.post(f"/crises/{crisis.slug}/posts/{post.pk}/unhide/").status_code == 302
+    assert not HiddenPost.objects.exists()
     assert staff.post(f"/crises/{crisis.slug}/state/", {"state": "winding_down"}).status_code == 302
     assert staff.post(f"/crises/{crisis.slug}/state/", {"state": "proposed"}).status_code == 409
     assert client_for(user).post(f"/crises/{crisis.slug}/state/", {"state": "archived"}).status_code == 403
