@@ -150,3 +150,15 @@ def test_accounts_accents_blocks_and_following(user, other, third):
     assert [u.username for u in account_search(user, "dubois", following=True)] == ["helene"]
     block_create(helene, user)
     assert account_search(user, "helene") == []
+
+
+def test_rebuild_command(user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_post(user, "Une lumière douce")
+    PostDocument.objects.all().delete()
+    out = StringIO()
+    call_command("search_rebuild", stdout=out)
+    assert "1 posts indexed" in out.getvalue() and texts(user, "lumieres") == ["Une lumière douce"]
