@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ("comfort", "circles", "kindred", "trends", "crisis")
+AREAS = ("comfort", "circles", "kindred", "trends", "crisis", "guard")  # guard last: approves earlier replies
 
 
 def load_all(users: dict) -> None:
