@@ -42,6 +42,8 @@ def test_report_acknowledged_and_queued_by_risk(user, other, third):
     rule = Rule.objects.create(text_fr="Pas de harcèlement", text_en="No harassment")
     post = make_post(other, text="Tu l'as bien cherché")
     spam = services.report_create(user, other, category="spam")
+    third.date_joined = timezone.now() - timedelta(days=30)  # "worried" is refused to new accounts
+    third.save(update_fields=["date_joined"])
     urgent = services.report_create(third, other, category="worried", comment="Il parle d'en finir")
     harassment = services.report_create(user, other, category="harassment", rule_ids=[rule.pk], post_ids=[post.pk])
     assert list(harassment.posts.all()) == [post] and list(harassment.rules.all()) == [rule]

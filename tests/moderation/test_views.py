@@ -89,6 +89,8 @@ def test_staff_are_sent_to_set_up_two_factor_first(settings, moderator):
 
 def test_queue_lists_every_kind_by_risk_then_age_and_assigns(moderator, user, other, third, hostile):
     spam = services.report_create(third, other, category="spam")
+    third.date_joined = timezone.now() - timedelta(days=30)  # "worried" is refused to new accounts
+    third.save(update_fields=["date_joined"])
     worried = services.report_create(third, user, category="worried", comment="Elle parle d'en finir")
     appeal = make_appeal(third, "missing_person")
     assert Appeal.objects.get(pk=appeal.pk).status == Status.PENDING_REVIEW

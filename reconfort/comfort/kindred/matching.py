@@ -18,6 +18,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import SINCE_ORDER, Cause, CauseUse, KindredProfile, Loss, Since
@@ -145,7 +147,10 @@ CAUSE_SENTENCES = {
 }
 
 NEAR_TIME_SENTENCE = _("It happened at about the same time for both of you.")
-REGION_SENTENCE = _("You both live in the same region (%(region)s).")
+# Formatted when shown, in the reader's language (a lazy string formatted with % would be translated at once).
+REGION_SENTENCE = lazy(
+    lambda region: gettext("You both live in the same region (%(region)s).") % {"region": region}, str
+)
 LANGUAGE_SENTENCES = {
     ("fr",): _("You can talk in French."),
     ("en",): _("You can talk in English."),
@@ -165,7 +170,7 @@ def explanation(viewer: KindredProfile | Facets, other: KindredProfile | Facets)
     if named and named == other.cause_to_name and named in CAUSE_SENTENCES:
         sentences.append(CAUSE_SENTENCES[named])
     if viewer.region_key and viewer.region_key == other.region_key:
-        sentences.append(REGION_SENTENCE % {"region": viewer.region})
+        sentences.append(REGION_SENTENCE(viewer.region))
     languages = tuple(sorted(shared_languages(viewer, other)))
     if languages in LANGUAGE_SENTENCES:
         sentences.append(LANGUAGE_SENTENCES[languages])
