@@ -418,7 +418,3 @@ RECONFORT_CRISIS_REPROPOSE_DAYS = int(os.environ.get("RECONFORT_CRISIS_REPROPOSE
 RECONFORT_SEARCH_DEFAULT_LANGUAGE = os.environ.get("RECONFORT_SEARCH_DEFAULT_LANGUAGE", "fr")
 # Memorials and appeals are matched on read among this many of the newest ones the viewer may see.
 RECONFORT_SEARCH_READ_WINDOW = int(os.environ.get("RECONFORT_SEARCH_READ_WINDOW", "2000"))
-# Posts whose language is neither French nor English are stemmed as this language ("fr" or "en").
-RECONFORT_SEARCH_DEFAULT_LANGUAGE = os.environ.get("RECONFORT_SEARCH_DEFAULT_LANGUAGE", "fr")
-# Memorials and appeals are matched on read among this many of the newest ones the viewer may see.
-RECONFORT_SEARCH_READ_WINDOW = int(os.environ.get("RECONFORT_SEARCH_READ_WINDOW", "2000"))
