@@ -1,6 +1,7 @@
-"""The comfort queue in a real browser: a member asks for comfort → a comforter opts in (the guide), finds the
-request in the queue, opens (claims) it and writes a reply → the asker thanks the comforter, privately; the thanks
-are on the comforter's own page. (The lead may extend it with a hostile stranger's reply being held.)"""
+"""The comfort queue in a real browser (issue 6): a member asks for comfort → a comforter opts in (the guide), finds
+the request in the queue, opens (claims) it and writes a reply, shown at once → a hostile stranger's reply first
+gets a kindness nudge, then is held: it reaches the asker's held-replies folder, not her notifications → the asker
+thanks the comforter, privately; the thanks are on the comforter's own page."""
 
 from datetime import timedelta
 
@@ -8,8 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from reconfort.accounts.services import follow_create
 from reconfort.comfort.models import Claim, SupportRequest, Thanks
+from reconfort.notifications.models import Notification
+from reconfort.posts.models import Post
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, UserFactory
 
@@ -22,6 +24,7 @@ def test_ask_claim_reply_thank(new_context):
     old = timezone.now() - timedelta(days=60)
     UserFactory(username="lea", display_name="Lea", language="en", date_joined=old)
     paul = UserFactory(username="paul", display_name="Paul", language="en", date_joined=old)
+    UserFactory(username="troll", display_name="Troll", language="en", date_joined=old)
 
     asker = new_context(locale="en-GB").new_page()
     log_in(asker, "lea", PASSWORD)
@@ -32,8 +35,6 @@ def test_ask_claim_reply_thank(new_context):
     asker.get_by_role("button", name="Ask for comfort").click()
     expect(asker.locator(".messages")).to_contain_text("Your request is in the comfort queue")
     request = SupportRequest.objects.get()
-    # Lea follows Paul, so the kind-reply guard shows his reply at once (otherwise it waits for her approval).
-    follow_create(request.asker, paul)
 
     comforter = new_context(locale="en-GB").new_page()
     log_in(comforter, "paul", PASSWORD)
@@ -51,7 +52,24 @@ def test_ask_claim_reply_thank(new_context):
     comforter.get_by_role("button", name="Send", exact=True).click()
     expect(comforter.locator(".messages")).to_contain_text("Your reply is sent")
     request.refresh_from_db()
-    assert request.kind_replies == 1
+    assert request.kind_replies == 1  # a comforter answering a request is not held, though Lea does not follow him
+
+    troll = new_context(locale="en-GB").new_page()
+    log_in(troll, "troll", PASSWORD)
+    troll.goto(f"/compose/?in_reply_to={request.post_id}")
+    troll.locator("#id_text").fill("Stop whining, nobody cares about your dead dad, you idiot.")
+    troll.get_by_role("button", name="Reply", exact=True).click()
+    expect(troll.locator("#kindness-nudge")).to_contain_text("A moment before you send")
+    assert not Post.objects.filter(author__username="troll").exists()  # nothing sent yet
+    troll.get_by_role("button", name="Send anyway").click()
+    expect(troll.locator(".messages")).to_contain_text("once the author approves it")
+    hostile = Post.objects.get(author__username="troll")
+    assert hostile.held
+    assert not Notification.objects.filter(recipient=request.asker, post=hostile).exists()
+    asker.goto("/held-replies/")
+    expect(asker.locator(".held-reply")).to_contain_text("nobody cares")
+    request.refresh_from_db()
+    assert request.kind_replies == 1  # a held reply is not a kind one
 
     asker.goto(f"/comfort/requests/{request.pk}/")
     expect(asker.locator(".comfort-reply")).to_contain_text("I'm here")
