@@ -18,7 +18,7 @@ from reconfort.core.errors import NotFound, ServiceError
 from reconfort.moderation.services import audit_record
 from reconfort.posts.models import Gesture, MediaAttachment, Post
 
-from . import activitystreams, tasks  # tasks imports this module back; attributes are read at call time
+from . import activitystreams, comfort_export, tasks  # tasks imports this module back; attributes are read at call time
 from .models import DELETION_GRACE, AccountDeletion, Export
 
 
@@ -100,8 +100,9 @@ def _set_progress(export: Export, percent: int, state: str | None = None) -> Non
 
 
 def export_build(export_id: int) -> None:
-    """Write the archive: account.json, posts.json, outbox.json (ActivityStreams), relations.json,
-    gestures.json and the member's images. Safe to run twice (a finished export is left alone)."""
+    """Write the archive: account.json, posts.json, outbox.json (ActivityStreams), relations.json, gestures.json,
+    comfort/circles/kindred/crises/tags.json and the member's images. Safe to run twice (a finished export is left
+    alone)."""
     export = Export.objects.select_related("user").filter(pk=export_id).first()
     if export is None or export.state == Export.State.DONE:
         return
@@ -134,6 +135,12 @@ def export_build(export_id: int) -> None:
                     for g in Gesture.objects.filter(account=user).order_by("id")
                 ],
             )
+            # What the later capabilities keep about the member (comfort, circles, kindred, safety, crises, tags).
+            write("comfort.json", comfort_export.comfort_data(user))
+            write("circles.json", comfort_export.circles_data(user))
+            write("kindred.json", comfort_export.kindred_data(user))
+            write("crises.json", comfort_export.crisis_data(user))
+            write("tags.json", comfort_export.tags_data(user))
             files = [user.avatar] if user.avatar else []
             files += [m.file for m in MediaAttachment.objects.filter(owner=user)]
             for f in files:

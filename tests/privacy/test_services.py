@@ -3,6 +3,7 @@ import json
 import os
 import zipfile
 from datetime import timedelta
+from unittest.mock import ANY
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +12,12 @@ from PIL import Image
 
 from reconfort.accounts import services as accounts
 from reconfort.accounts.models import User
+from reconfort.comfort import services as comfort_services
+from reconfort.comfort.circles import services as circle_services
+from reconfort.comfort.kindred import services as kindred_services
 from reconfort.core.errors import NotFound, ServiceError
+from reconfort.crisis import services as crisis_services
+from reconfort.hashtags import services as tag_services
 from reconfort.moderation import services as moderation
 from reconfort.moderation.models import AuditEntry, Report
 from reconfort.posts import services as posts
@@ -105,3 +111,39 @@ def test_erasure_after_grace_removes_rows_and_files_and_anonymises_reports(user,
     assert report.reporter is None and Report.objects.count() == 1
     assert AuditEntry.objects.filter(action="account.erase").exists()
     assert not os.path.exists(avatar_path)
+
+
+def test_export_holds_what_comfort_circles_kindred_crises_and_tags_keep(user, other):
+    """The member's own data from the later capabilities is in the export too — never who worried about them."""
+    old = timezone.now() - timedelta(days=60)
+    User.objects.filter(pk__in=[user.pk, other.pk]).update(date_joined=old)
+    user.refresh_from_db()
+    other.refresh_from_db()
+    request = comfort_services.support_request_ask(user, text="Mon père est parti dimanche.", topic="grief")
+    comfort_services.comforter_save(other, languages=["fr"], guide_read=True)
+    reply = posts.post_create(other, text="Je pense fort à vous.", in_reply_to_id=request.post_id)
+    assert not reply.held
+    comfort_services.thanks_send(user, request, other.pk, text="Merci, vraiment.")
+    circle = circle_services.circle_create(other, name="Deuil d'un parent", join_policy="open")
+    circle_services.circle_join(user, circle)
+    circle_services.circle_post_create(user, circle, text="Bonjour à toutes et tous.")
+    kindred_services.profile_save(user, loss="parent", since="this_year", languages=["fr"], cause="cancer")
+    tag_services.tag_follow(user, "deuil")
+    crisis_services.trusted_add(user, other)
+    export = services.export_request(user)
+    with zipfile.ZipFile(services.export_file(user, export.pk)) as archive:
+        comfort = json.loads(archive.read("comfort.json"))
+        circles = json.loads(archive.read("circles.json"))
+        kindred = json.loads(archive.read("kindred.json"))
+        crises = json.loads(archive.read("crises.json"))
+        tags = json.loads(archive.read("tags.json"))
+    assert comfort["support_requests"][0]["topic"] == "grief" and comfort["comforter"] is None
+    assert comfort["thanks_sent"] == [{"to": "tom", "text": "Merci, vraiment.", "at": ANY}]
+    assert circles["posts"][0]["text"] == "Bonjour à toutes et tous." and circles["memberships"][0]["state"]
+    assert kindred["profile"]["cause"] == "cancer" and kindred["profile"]["loss"] == "parent"
+    assert crises["may_mark_me_safe"] == ["tom"] and tags["followed"] == ["deuil"]
+
+    theirs = services.export_request(other)
+    with zipfile.ZipFile(services.export_file(other, theirs.pk)) as archive:
+        received = json.loads(archive.read("comfort.json"))["thanks_received"]
+    assert received == [{"text": "Merci, vraiment.", "at": ANY}]  # without who sent it: askers may be anonymous
