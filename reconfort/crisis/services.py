@@ -5,7 +5,6 @@ Each function takes `now=` (the clock) so tests can move time without a library.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime, timedelta
 
@@ -20,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import Follow, User
 from reconfort.accounts.selectors import is_blocked_either_way
-from reconfort.appeals import gazetteer
 from reconfort.appeals.models import Appeal
+from reconfort.appeals.services import resolve_place  # the same places as appeals: gazetteer or coordinates
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.core.text import normalize_tag
@@ -66,35 +65,6 @@ def _require_moderator(actor) -> None:
 
 
 # --- input ----------------------------------------------------------------------------------------
-
-
-def _coordinate(value, low: float, high: float, field: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not math.isfinite(number) or not low <= number <= high:
-        raise ServiceError(_("These coordinates are not on the map."), field=field, code="invalid_coordinates")
-    return number
-
-
-def resolve_place(*, place: str = "", latitude=None, longitude=None) -> tuple[str, str, float, float] | None:
-    """(name, country code, latitude, longitude) from coordinates, or from a town in the gazetteer."""
-    place = (place or "").strip()[:200]
-    if latitude not in (None, "") or longitude not in (None, ""):
-        lat = _coordinate(latitude, -90, 90, "latitude")
-        lon = _coordinate(longitude, -180, 180, "longitude")
-        return place, "", lat, lon
-    if not place:
-        return None
-    found = gazetteer.resolve(place)
-    if found is None:
-        raise ServiceError(
-            _("We do not know this town. Choose one from the list, or give coordinates."),
-            field="place",
-            code="unknown_place",
-        )
-    return found.name, found.country_code, found.latitude, found.longitude
 
 
 def parse_tags(value) -> list[str]:
