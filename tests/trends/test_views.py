@@ -23,6 +23,8 @@ def test_tag_page_people_related_week_and_follow(client, user, other, third):
     account_services.mute_create(user, hidden)
     secret = UserFactory(username="discret", display_name="Discret")
     make_post(secret, "#paix pour mes proches", visibility="private")
+    user.language = "en"  # pages speak the member's language, whatever the browser says
+    user.save(update_fields=["language"])
     client.force_login(user)
     page = client.get("/tags/PAIX", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "#Paix" in page
@@ -68,6 +70,8 @@ def test_trends_page_shows_only_approved_in_french_and_english(client, user):
 
 def test_featured_tags_page_and_profile(client, user, other):
     make_post(user, "Une pensée #paix #espoir")
+    user.language = "en"  # pages speak the member's language, whatever the browser says
+    user.save(update_fields=["language"])
     client.force_login(user)
     page = client.get("/featured-tags/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Feature #paix" in page
