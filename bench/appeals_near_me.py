@@ -29,31 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.environment import RESULTS, setup_django  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
-def timed(function, runs: int) -> list[float]:
-    """Milliseconds per call, after a few warm-up calls."""
-    for _ in range(min(10, runs)):
-        function()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def summary(samples: list[float]) -> dict:
-    return {
-        "p50_ms": round(statistics.median(samples), 3),
-        "p95_ms": round(percentile(samples, 0.95), 3),
-        "runs": len(samples),
-    }
+from bench.timing import summary, timed  # noqa: E402
 
 
 def seed(appeals: int, owners: int, rng: random.Random) -> list:

@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -34,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.environment import RESULTS, environment  # noqa: E402
+from bench.timing import summary, timed  # noqa: E402
 
 FRENCH = {
     "openings": ["Aujourd'hui", "Ce matin", "Hier soir", "Depuis des mois", "Cette semaine", "Ce soir", "Encore"],
@@ -150,28 +150,6 @@ def sentence(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.1:
         text += " #" + rng.choice(["deuil", "souvenir", "réconfort", "grief", "memories"])
     return text + ".", "fr" if french else "en"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
-def timed(function, runs: int) -> list[float]:
-    """Milliseconds per call, after a few warm-up calls."""
-    for _ in range(min(3, runs)):
-        function()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def summary(samples: list[float]) -> dict:
-    return {"p50_ms": round(statistics.median(samples), 3), "p95_ms": round(percentile(samples, 0.95), 3),
-            "runs": len(samples)}  # fmt: skip
 
 
 def log(message: str) -> None:
@@ -321,7 +299,7 @@ def main(argv: list[str] | None = None) -> None:
         Post.objects.with_related().filter(pk=pk_queue.pop()).first()
 
     report: dict = {"database": connection.vendor, "posts": total, "seeded_seconds": seeded_seconds}
-    report["pk_fetch"] = pk = summary(timed(pk_lookup, args.runs))
+    report["pk_fetch"] = pk = summary(timed(pk_lookup, args.runs, warmup=3))
     report["queries"] = {}
     for name, query in QUERIES.items():
         found: list[int] = []
@@ -329,7 +307,7 @@ def main(argv: list[str] | None = None) -> None:
         def call(query=query, found=found):
             found.append(len(selectors.post_search(member, query, limit=20)))
 
-        result = summary(timed(call, args.runs))
+        result = summary(timed(call, args.runs, warmup=3))
         result["query"] = query
         result["results"] = found[-1]
         result["ratio_p95_to_pk"] = round(result["p95_ms"] / pk["p95_ms"], 1)
