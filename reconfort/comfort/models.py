@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.posts.models import Post
@@ -55,6 +56,11 @@ class Comforter(models.Model):
     active = models.BooleanField(default=True)
     guide_read_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # Call-outs (callouts.py): an opted-in comforter may be called when someone in their languages waits, between
+    # these local hours (their account's time zone; from == until means any hour), a few times a day at most.
+    on_call = models.BooleanField(default=False)
+    call_from_hour = models.PositiveSmallIntegerField(default=9)
+    call_until_hour = models.PositiveSmallIntegerField(default=21)
 
 
 class Claim(models.Model):
@@ -80,6 +86,19 @@ class Claim(models.Model):
                 fields=["request"], condition=models.Q(state="active"), name="comfort_one_active_claim"
             )
         ]
+        indexes = [models.Index(fields=["comforter", "created_at"])]
+
+
+class Call(models.Model):
+    """A call-out: an on-call comforter was told that someone waits in a language (never what they wrote). Kept so
+    the limits hold (calls a day, hours between calls), for rotation, and for the moderators' figures."""
+
+    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="calls")
+    comforter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comfort_calls")
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
         indexes = [models.Index(fields=["comforter", "created_at"])]
 
 

@@ -26,6 +26,8 @@ class NotificationType(models.TextChoices):
     CIRCLE_REQUEST = "circle_request", _("Request to join a circle")
     CIRCLE_ACCEPTED = "circle_accepted", _("Welcome to a circle")
     KINDRED = "kindred", _("Kindred spirit")
+    # An on-call comforter is called: someone waits for comfort in a language (nothing of what they wrote).
+    COMFORT_CALL = "comfort_call", _("Someone waits for comfort")
     # Crises (reconfort.crisis): the private invitation to check in, a follower's check-in, "are you safe?".
     CRISIS_INVITE = "crisis_invite", _("Are you safe?")
     SAFETY_CHECKIN = "safety_checkin", _("Safety check-in")
