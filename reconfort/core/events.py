@@ -66,6 +66,8 @@ TREND_REVIEW_REQUESTED = "trends.review_requested"  # a bursting tag waits for a
 REPLY_RELEASED = "comfort.reply_released"
 # Comfort: an asker thanked someone who replied to their request for comfort (thanks_id, recipient_id, sender_id).
 GRATITUDE_SENT = "comfort.gratitude_sent"
+# Comfort call-outs: an on-call comforter is called because someone waits (call_id, comforter_id, language).
+COMFORT_CALLED = "comfort.called"
 # Circles: someone asks to join a circle on request (circle_id, account_id); a moderator let them in
 # (circle_id, account_id, moderator_id).
 CIRCLE_JOIN_REQUESTED = "circles.join_requested"
