@@ -384,6 +384,17 @@ def appeal_hide(moderator, appeal: Appeal, *, reason: str, now: datetime | None 
     return appeal
 
 
+def appeal_unhide(moderator, appeal: Appeal) -> Appeal:
+    """Show a hidden appeal (and its post) again, e.g. when another moderator overturns the hiding on appeal."""
+    if not policies.can_hide_appeal(moderator):
+        raise Forbidden(_("Only moderators can hide an appeal."), code="not_moderator")
+    with transaction.atomic():
+        appeal.hidden_at, appeal.hidden_reason = None, ""
+        appeal.save(update_fields=["hidden_at", "hidden_reason"])
+        Post.objects.filter(pk=appeal.post_id).update(hidden_at=None)
+    return appeal
+
+
 # --- sightings, offers, follows -----------------------------------------------------------------------
 
 

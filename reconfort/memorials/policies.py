@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Memorial, Steward
+from .models import Memorial, Steward, Tribute
 
 EDIT_ROLES = {Steward.Role.OWNER, Steward.Role.EDITOR}
 TRIBUTE_ROLES = {Steward.Role.OWNER, Steward.Role.EDITOR, Steward.Role.TRIBUTE_MODERATOR}
@@ -49,6 +49,15 @@ def can_manage_stewards(access: Access) -> bool:
 
 def can_moderate_tributes(access: Access) -> bool:
     return access.role in TRIBUTE_ROLES or access.legacy_contact
+
+
+def can_moderate_tribute(access: Access, current: str, wanted: str) -> bool:
+    """Stewards decide every tribute. The site's moderators, acting on a member's report, may only hide an
+    approved tribute or show one they hid again: the guestbook's other decisions stay with its stewards."""
+    if can_moderate_tributes(access):
+        return True
+    hide_or_show = {current, wanted} == {Tribute.State.APPROVED, Tribute.State.HIDDEN}
+    return access.moderator and hide_or_show
 
 
 def can_read_steward_log(access: Access) -> bool:

@@ -302,3 +302,12 @@ def circle_post_remove(actor, post: CirclePost, *, reason: str, now: datetime | 
         post.removed_at, post.removed_reason, post.removed_by = now, reason, actor
         post.save(update_fields=["removed_at", "removed_reason", "removed_by"])
     return post
+
+
+def circle_post_restore(actor, post: CirclePost) -> CirclePost:
+    """Show a removed message again (a moderator's removal overturned on appeal)."""
+    _require_moderator(actor, post.circle)
+    if post.removed_at is not None:
+        post.removed_at, post.removed_reason, post.removed_by = None, "", None
+        post.save(update_fields=["removed_at", "removed_reason", "removed_by"])
+    return post

@@ -83,7 +83,7 @@ def tribute_moderate(actor, tribute: Tribute, *, state: str, reason: str = "") -
     """Approve, reject or hide a tribute (a reason is needed to refuse or hide: its author reads it)."""
     memorial = tribute.memorial
     access = visible_access(actor, memorial)
-    if not policies.can_moderate_tributes(access):
+    if not policies.can_moderate_tribute(access, tribute.state, state):
         raise Forbidden(_("Only the stewards of this memorial can moderate tributes."), code="not_steward")
     if state not in MODERATION_STATES:
         raise ServiceError(_("Approve, reject or hide."), field="state", code="invalid_state")
