@@ -361,6 +361,10 @@ RECONFORT_COMFORT_CLAIM_MINUTES = int(os.environ.get("RECONFORT_COMFORT_CLAIM_MI
 RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLAIMS", "30"))
 # Accounts younger than this many days cannot comfort.
 RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_ACCOUNT_DAYS", "7"))
+# Call-outs: a request with no kind reply after this many minutes calls one on-call comforter (every few minutes).
+RECONFORT_COMFORT_CALL_AFTER_MINUTES = int(os.environ.get("RECONFORT_COMFORT_CALL_AFTER_MINUTES", "15"))
+# At most this many call-outs to one comforter in 24 hours (and at least 3 hours apart).
+RECONFORT_COMFORT_CALLS_PER_DAY = int(os.environ.get("RECONFORT_COMFORT_CALLS_PER_DAY", "2"))
 # [comfort guard]
 # Who may reply to a support request / a memorial post unless its author chooses otherwise: "guarded" (anyone;
 # replies from people the author does not follow wait for approval), "anyone", "following", "comforters", "nobody".
