@@ -357,7 +357,7 @@ LOGGING = {
 RECONFORT_COMFORT_KIND_REPLIES = int(os.environ.get("RECONFORT_COMFORT_KIND_REPLIES", "3"))
 # Opening a request claims it for this many minutes, so other comforters see the next one.
 RECONFORT_COMFORT_CLAIM_MINUTES = int(os.environ.get("RECONFORT_COMFORT_CLAIM_MINUTES", "10"))
-# How many requests one comforter may claim in 24 hours.
+# How many support requests one comforter may claim or reply to in 24 hours (each request counts once).
 RECONFORT_COMFORT_DAILY_CLAIMS = int(os.environ.get("RECONFORT_COMFORT_DAILY_CLAIMS", "30"))
 # Accounts younger than this many days cannot comfort.
 RECONFORT_COMFORT_MIN_ACCOUNT_DAYS = int(os.environ.get("RECONFORT_COMFORT_MIN_ACCOUNT_DAYS", "7"))

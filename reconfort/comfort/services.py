@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import Language, Mute
 from reconfort.core import events, ratelimit
-from reconfort.core.errors import Forbidden, RateLimited, ServiceError
+from reconfort.core.errors import Forbidden, ServiceError
 from reconfort.posts import gates
 from reconfort.posts import services as post_services
 from reconfort.posts.models import Kind as PostKind
 from reconfort.posts.models import Mention, Post, Visibility
 
-from . import policies, selectors
+from . import limits, policies, selectors
 from .models import RISK_FLAGGED, Claim, Comforter, KindReply, SupportRequest, Thanks, Topic
 
 THANKS_MAX = 500
@@ -206,14 +206,8 @@ def claim_open(user, request: SupportRequest) -> Claim:
                 status=409,
                 code="claimed",
             )
-        day_ago = now - timedelta(days=1)
-        used = Claim.objects.filter(comforter=user, created_at__gte=day_ago).count()
-        if used >= settings.RECONFORT_COMFORT_DAILY_CLAIMS:
-            raise RateLimited(
-                _("You have comforted a lot today. Please rest; the queue will be here tomorrow."),
-                retry_after=3600,
-                code="daily_limit",
-            )
+        # Claims and replies without a claim share one daily limit (limits.py).
+        limits.check_daily_limit(user, locked.post_id, now=now)
         ratelimit.hit_account("comfort_claim", user)
         try:
             with transaction.atomic():
@@ -358,3 +352,4 @@ def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REPLY_RELEASED, on_reply_released)
     gates.register_check(check_direct_message)
+    gates.register_check(limits.check_reply_limit)

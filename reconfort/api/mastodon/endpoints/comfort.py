@@ -199,7 +199,8 @@ def read(request, request_id: str):
 
 @router.post("/v1/comfort/requests/{request_id}/claim", response={200: SupportRequest}, auth=member(WRITE))
 def claim(request, request_id: str):
-    """Open a request for a few minutes (409 when another comforter holds it or it is answered)."""
+    """Open a request for a few minutes (409 when another comforter holds it or it is answered; 429 with
+    Retry-After past the daily limit of support requests claimed or replied to, RECONFORT_COMFORT_DAILY_CLAIMS)."""
     support_request = _visible(request.auth, request_id)
     services.claim_open(request.auth, support_request)
     return _single(request.auth, support_request)

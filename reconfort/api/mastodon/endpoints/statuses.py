@@ -92,7 +92,11 @@ class ReblogIn(Schema):
     "/v1/statuses",
     response={200: Status},
     auth=member("write:statuses"),
-    openapi_extra={"description": "Form-encoded or JSON. Send an `Idempotency-Key` header to make retries safe."},
+    openapi_extra={
+        "description": "Form-encoded or JSON. Send an `Idempotency-Key` header to make retries safe. "
+        "A comforter replying to a support request beyond their daily limit (RECONFORT_COMFORT_DAILY_CLAIMS support "
+        'requests claimed or replied to in 24 hours, each once) is refused with 429, `{"error"}` and Retry-After.'
+    },
 )
 def create_status(request, payload: StatusCreate):
     key = (request.headers.get("Idempotency-Key") or "").strip()[:200] or None
