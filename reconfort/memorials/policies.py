@@ -51,13 +51,10 @@ def can_moderate_tributes(access: Access) -> bool:
     return access.role in TRIBUTE_ROLES or access.legacy_contact
 
 
-def can_moderate_tribute(access: Access, current: str, wanted: str) -> bool:
-    """Stewards decide every tribute. The site's moderators, acting on a member's report, may only hide an
-    approved tribute or show one they hid again: the guestbook's other decisions stay with its stewards."""
-    if can_moderate_tributes(access):
-        return True
-    hide_or_show = {current, wanted} == {Tribute.State.APPROVED, Tribute.State.HIDDEN}
-    return access.moderator and hide_or_show
+def can_hide_reported_tribute(access: Access, current: str, wanted: str) -> bool:
+    """The site's moderators, acting on a member's report, may hide an approved tribute or show again a hidden
+    one; approving or rejecting waiting tributes stays with the stewards."""
+    return access.moderator and {current, wanted} == {Tribute.State.APPROVED, Tribute.State.HIDDEN}
 
 
 def can_read_steward_log(access: Access) -> bool:

@@ -55,6 +55,7 @@ from .tributes import (
     tribute_create,
     tribute_delete,
     tribute_moderate,
+    tribute_set_hidden,
 )
 
 __all__ = [
@@ -103,4 +104,5 @@ __all__ = [
     "tribute_create",
     "tribute_delete",
     "tribute_moderate",
+    "tribute_set_hidden",
 ]

@@ -81,10 +81,25 @@ def tribute_create(actor, memorial: Memorial, *, text: str, kind: str = Tribute.
 @transaction.atomic
 def tribute_moderate(actor, tribute: Tribute, *, state: str, reason: str = "") -> Tribute:
     """Approve, reject or hide a tribute (a reason is needed to refuse or hide: its author reads it)."""
-    memorial = tribute.memorial
-    access = visible_access(actor, memorial)
-    if not policies.can_moderate_tribute(access, tribute.state, state):
+    access = visible_access(actor, tribute.memorial)
+    if not policies.can_moderate_tributes(access):
         raise Forbidden(_("Only the stewards of this memorial can moderate tributes."), code="not_steward")
+    return _set_state(actor, tribute, state, reason)
+
+
+@transaction.atomic
+def tribute_set_hidden(moderator, tribute: Tribute, *, hidden: bool, reason: str = "") -> Tribute:
+    """The site's moderators, deciding a member's report (the moderation app audits the decision), hide an
+    approved tribute or show again one they hid. Every other guestbook decision stays with the stewards."""
+    access = visible_access(moderator, tribute.memorial)
+    wanted = Tribute.State.HIDDEN if hidden else Tribute.State.APPROVED
+    if not policies.can_hide_reported_tribute(access, tribute.state, wanted):
+        raise Forbidden(_("Only an approved tribute can be hidden, and only a hidden one shown again."), code="state")
+    return _set_state(moderator, tribute, wanted, reason)
+
+
+def _set_state(actor, tribute: Tribute, state: str, reason: str) -> Tribute:
+    memorial = tribute.memorial
     if state not in MODERATION_STATES:
         raise ServiceError(_("Approve, reject or hide."), field="state", code="invalid_state")
     reason = (reason or "").strip()
