@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -269,6 +270,28 @@ def kind_reply_count(post: Post) -> bool:
     return True
 
 
+def kind_reply_uncount(post_id: int) -> bool:
+    """A counted reply edited into words that may hurt (the guard holds it again) comforts nobody: the request
+    gets it back in the queue's count, and its first kind reply is the earliest one left. Safe to run twice."""
+    with transaction.atomic():
+        kind = KindReply.objects.filter(reply_id=post_id).first()
+        if kind is None:
+            return False
+        request = SupportRequest.objects.select_for_update().get(pk=kind.request_id)
+        deleted, _rows = KindReply.objects.filter(pk=kind.pk).delete()
+        if not deleted:  # uncounted meanwhile
+            return False
+        first = KindReply.objects.filter(request=request).order_by("created_at").values_list("created_at", flat=True)
+        SupportRequest.objects.filter(pk=request.pk).update(
+            kind_replies=Greatest(F("kind_replies") - 1, 0), first_kind_reply_at=first.first()
+        )
+    return True
+
+
+def on_reply_held_again(post_id, **_):
+    kind_reply_uncount(post_id)
+
+
 def on_post_created(post_id, **_):
     post = Post.objects.select_related("author").filter(pk=post_id).first()
     if post is None:
@@ -351,5 +374,6 @@ def check_direct_message(draft: gates.Draft) -> None:
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REPLY_RELEASED, on_reply_released)
+    events.subscribe(events.REPLY_HELD_AGAIN, on_reply_held_again)
     gates.register_check(check_direct_message)
     gates.register_check(limits.check_reply_limit)

@@ -64,6 +64,9 @@ TAG_BURST = "trends.tag_burst"
 TREND_REVIEW_REQUESTED = "trends.review_requested"  # a bursting tag waits for a moderator (tag_id)
 # Comfort guard: a held reply was approved by the author (or a steward) and is now shown (post_id).
 REPLY_RELEASED = "comfort.reply_released"
+# Comfort guard: a reply that was shown was edited into words that may hurt; it waits again (post_id). Whoever was
+# told about it (notifications) forgets it until it is approved again.
+REPLY_HELD_AGAIN = "comfort.reply_held_again"
 # Comfort: an asker thanked someone who replied to their request for comfort (thanks_id, recipient_id, sender_id).
 GRATITUDE_SENT = "comfort.gratitude_sent"
 # Comfort call-outs: an on-call comforter is called because someone waits (call_id, comforter_id, language).

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from . import subscribers
+        from . import guard, subscribers
 
         subscribers.connect()
+        guard.connect()

@@ -59,3 +59,18 @@ def register_screen(screen: Screen) -> None:
 def run_screens(draft: Draft) -> list[Hold]:
     """Every reason to hold this draft (empty: it is shown at once)."""
     return [hold for screen in list(_screens) if (hold := screen(draft)) is not None]
+
+
+# Edits (comfort guard): a reply is screened again when its writer edits it. What it says may change; who wrote it
+# does not, so only what the words say is asked again. An edit screen returns a Hold when the new text must wait
+# (again) for the author's approval; post_edit then holds the reply. It must not write anything.
+_edit_screens: list[Screen] = []
+
+
+def register_edit_screen(screen: Screen) -> None:
+    if screen not in _edit_screens:
+        _edit_screens.append(screen)
+
+
+def run_edit_screens(draft: Draft) -> list[Hold]:
+    return [hold for screen in list(_edit_screens) if (hold := screen(draft)) is not None]

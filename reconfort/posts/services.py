@@ -260,6 +260,12 @@ def post_edit(
     mentioned = _resolve_mentions(text)
     if post.in_reply_to_account and post.in_reply_to_account_id != actor.pk:
         mentioned.setdefault(post.in_reply_to_account.username.lower(), post.in_reply_to_account)
+    # Comfort guard (issue 6): a shown reply edited into words that may hurt waits again for the author's approval.
+    held_again = (
+        post.in_reply_to_id is not None
+        and not post.held
+        and bool(gates.run_edit_screens(gates.Draft(actor, text or "", post.kind, post.visibility, post.in_reply_to)))
+    )
     with transaction.atomic():
         PostEdit.objects.create(
             post=post,
@@ -279,8 +285,15 @@ def post_edit(
         post.edited_at = timezone.now()
         tags = _describe_tags_and_mentions(post, text, mentioned)
         _link_tags_and_mentions(post, tags, mentioned, replace=True)
+        if held_again:
+            post.held = True
+            Post.objects.filter(pk=post.in_reply_to_id, replies_count__gt=0).update(
+                replies_count=F("replies_count") - 1
+            )
         post.save()
         events.emit(events.POST_UPDATED, post_id=post.pk)
+        if held_again:
+            events.emit(events.REPLY_HELD_AGAIN, post_id=post.pk)
     return post
 
 

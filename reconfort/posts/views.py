@@ -202,6 +202,7 @@ def edit(request, post_id: int):
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        was_held = post.held
         try:
             services.post_edit(
                 request.user,
@@ -215,7 +216,16 @@ def edit(request, post_id: int):
             post.refresh_from_db()
             status = _form_error(form, exc)
         else:
-            messages.success(request, _("Your changes are saved. The earlier version stays in the history."))
+            if post.held and not was_held:  # comfort guard: the edited reply may hurt, it waits again
+                messages.info(
+                    request,
+                    _(
+                        "Your changes are saved, but your reply may now hurt someone who is grieving or asking for "
+                        "comfort. Only you see it until the author approves it."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your changes are saved. The earlier version stays in the history."))
             return redirect(post_url(post))
     return TemplateResponse(request, "posts/edit.html", {"form": form, "post": post}, status=status)
 

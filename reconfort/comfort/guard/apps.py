@@ -16,4 +16,6 @@ class GuardConfig(AppConfig):
         gates.register_check(services.check_reply_policy)
         gates.register_screen(services.screen_content)
         gates.register_screen(services.screen_audience)
+        gates.register_edit_screen(services.screen_edit)
         events.subscribe(events.POST_CREATED, services.on_post_created)
+        events.subscribe(events.POST_UPDATED, services.on_post_updated)

@@ -38,8 +38,9 @@ class HeldReply(models.Model):
         APPROVED = "approved", _("Approved")
         REMOVED = "removed", _("Removed")
 
-    # state -> states it may move to
-    TRANSITIONS = {State.HELD: {State.APPROVED, State.REMOVED}}
+    # state -> states it may move to. An approved reply edited into words that may hurt waits again
+    # (services.held_reply_refile, never the author's decision).
+    TRANSITIONS = {State.HELD: {State.APPROVED, State.REMOVED}, State.APPROVED: {State.HELD}}
 
     reply = models.OneToOneField(Post, on_delete=models.CASCADE, related_name="held_reply")
     # The guarded post (the thread's support request or memorial post) and who decides: its author.

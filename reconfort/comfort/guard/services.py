@@ -76,6 +76,17 @@ def screen_content(draft: gates.Draft) -> gates.Hold | None:
     return None
 
 
+def screen_edit(draft: gates.Draft) -> gates.Hold | None:
+    """A shown reply to a guarded post (approved from the folder, or never held) edited into words that read as
+    hostile, mocking, spam or proselytising waits again for the author (no nudge: the edit form has none)."""
+    context = _context(draft)
+    if context is None or not policies.must_screen(is_owner=context[2]):
+        return None
+    if screen_text(draft.text).suspect:
+        return gates.Hold("suspect", _("Your edited reply will be shown again once the author approves it."))
+    return None
+
+
 def _waits_for_author(guarded: Post, audience: str, author, *, is_owner: bool, owner_follows: bool) -> bool:
     if not policies.must_hold(audience, is_owner=is_owner, owner_follows=owner_follows):
         return False
@@ -106,21 +117,50 @@ def held_reply_record(post_id: int) -> HeldReply | None:
     guarded = selectors.guarded_post_for(post.in_reply_to)
     if guarded is None:
         return None
+    reasons, score = _reasons(guarded, post)
+    held, _created = HeldReply.objects.get_or_create(
+        reply=post,
+        defaults={"guarded_post": guarded, "owner_id": guarded.author_id, "reasons": reasons, "score": score},
+    )
+    return held
+
+
+def _reasons(guarded: Post, post: Post) -> tuple[list[str], float]:
+    """Why a reply waits: "not_followed" and/or the screening categories of its words, and the screening score."""
     verdict = screen_text(post.text)
     reasons = list(verdict.categories) if verdict.suspect else []
     owner_follows = selectors.follows(guarded.author_id, post.author_id)
     audience = selectors.audience_for(guarded)
     if _waits_for_author(guarded, audience, post.author, is_owner=False, owner_follows=owner_follows):
         reasons.insert(0, "not_followed")
-    held, _created = HeldReply.objects.get_or_create(
-        reply=post,
-        defaults={"guarded_post": guarded, "owner_id": guarded.author_id, "reasons": reasons, "score": verdict.score},
-    )
+    return reasons, verdict.score
+
+
+def held_reply_refile(post_id: int) -> HeldReply | None:
+    """After an edit of a held reply: the reasons follow its new words, and a reply held again (post_edit set
+    Post.held back) returns to the folder as waiting, even one approved before. A removed reply stays removed.
+    Safe to run twice."""
+    post = Post.objects.select_related("author", "in_reply_to").filter(pk=post_id, held=True).first()
+    if post is None or post.in_reply_to is None:
+        return None
+    held = HeldReply.objects.filter(reply=post).first()
+    if held is None:  # a reply that was shown at once (a friend's, a comforter's) and is now held for its words
+        return held_reply_record(post_id)
+    reasons, score = _reasons(held.guarded_post, post)
+    changes: dict = {"reasons": reasons, "score": score}
+    if held.state == HeldReply.State.APPROVED:
+        changes.update(state=HeldReply.State.HELD, decided_by=None, decided_at=None)
+    HeldReply.objects.filter(pk=held.pk).update(**changes)
+    held.refresh_from_db()
     return held
 
 
 def on_post_created(post_id, **_):
     held_reply_record(post_id)
+
+
+def on_post_updated(post_id, **_):
+    held_reply_refile(post_id)
 
 
 # --- the author's decisions -------------------------------------------------------------------------------------

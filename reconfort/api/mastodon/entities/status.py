@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.utils.html import escape
-from ninja import Schema
+from ninja import Field, Schema
 
 from reconfort.posts.models import GESTURE_EMOJI, GestureKind, MediaAttachment, Post
 from reconfort.posts.selectors import ViewerState, viewer_state
@@ -54,6 +54,11 @@ class ReconfortStatus(Schema):
     is_story: bool
     title: str | None
     gestures: dict[str, int]
+    held: bool = Field(
+        False,
+        description="Only its writer sees this: the reply waits for the approval of the author of the support request "
+        "or memorial post it answers (kind-reply guard), also after an edit into words that may hurt.",
+    )
 
 
 class StatusApplication(Schema):
@@ -176,6 +181,7 @@ class StatusRenderer:
                 "is_story": post.is_story,
                 "title": post.title or None,
                 "gestures": post.gesture_counts,
+                "held": post.held,
             },
         }
         return data
