@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reconfort.appeals.models import Appeal
+from reconfort.comfort.circles.models import CirclePost
+from reconfort.memorials.models import Memorial, Tribute
 from reconfort.posts.models import Post
 
 APPEAL_WINDOW = timedelta(days=20)
@@ -95,6 +98,26 @@ class QueueItem(models.Model):
         ]
 
 
+class ReportTarget(models.TextChoices):
+    """What a report may be about besides an account and its posts (see moderation.targets)."""
+
+    MEMORIAL = "memorial", _("Memorial")
+    TRIBUTE = "tribute", _("Tribute")
+    APPEAL = "appeal", _("Appeal")
+    CIRCLE_POST = "circle_post", _("Circle message")
+
+
+TARGET_FIELDS = tuple(ReportTarget.values)  # each is also the name of the report's foreign key
+
+
+def _at_most_one(fields) -> models.Q:
+    none_set = models.Q(**{f"{f}__isnull": True for f in fields})
+    condition = none_set
+    for chosen in fields:
+        condition |= models.Q(**{f"{f}__isnull": f != chosen for f in fields})
+    return condition
+
+
 class Report(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("Waiting for review")
@@ -105,9 +128,18 @@ class Report(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reports_made"
     )
+    # The member reported, or the one who wrote or keeps the reported memorial, tribute, appeal or circle post.
+    # Empty only for a memorial nobody keeps any more (its owner's account was deleted).
     target_account = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_received"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="reports_received"
     )
+    # At most one of these four (a check constraint). SET_NULL: the report stays when the thing is deleted, and
+    # target_kind still says what it was.
+    target_kind = models.CharField(max_length=12, choices=ReportTarget.choices, blank=True)
+    memorial = models.ForeignKey(Memorial, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    tribute = models.ForeignKey(Tribute, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    circle_post = models.ForeignKey(CirclePost, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     category = models.CharField(max_length=20, choices=ReportCategory.choices)
     rules = models.ManyToManyField(Rule, blank=True)
     comment = models.TextField(max_length=1000, blank=True)
@@ -118,9 +150,20 @@ class Report(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=_at_most_one(TARGET_FIELDS), name="moderation_report_one_target")
+        ]
+
+    @property
+    def target(self):
+        """The reported memorial, tribute, appeal or circle post; None for an account or once it is deleted."""
+        return getattr(self, self.target_kind) if self.target_kind else None
+
 
 class Decision(models.Model):
-    """A moderator's action on a member or on one of their posts, which the member sees and may appeal."""
+    """A moderator's action on a member or on one of their posts (or, through the report, on the tribute, appeal or
+    circle message reported), which the member sees and may appeal."""
 
     class Action(models.TextChoices):
         DISMISS = "dismiss", _("Dismissed")

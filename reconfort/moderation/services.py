@@ -18,7 +18,7 @@ from reconfort.memorials import services as memorial_services
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import can_view
 
-from . import policies
+from . import policies, targets
 from .models import (
     CATEGORY_RISK,
     SUSPENSION_GRACE,
@@ -81,6 +81,25 @@ def report_create(
     """A member reports an account (and optionally some of its posts). The target never learns who."""
     if not policies.can_report_account(reporter, target_account):
         raise ServiceError(_("You cannot report yourself."), code="self_report")
+    return _report_create(reporter, target_account, category, comment, rule_ids, post_ids=post_ids)
+
+
+def report_create_about(reporter: User, kind: str, ref, *, category: str, comment: str = "", rule_ids=()) -> Report:
+    """A member reports a memorial, a tribute, an appeal or a circle message (`kind`, a ReportTarget) that they
+    can see. The report is about the member who wrote or keeps it, who never learns who reported."""
+    target_kind = targets.KINDS.get(kind)
+    if target_kind is None:
+        raise ServiceError(_("Unknown kind of report."), code="invalid_target")
+    if not reporter.is_authenticated:
+        raise Forbidden(_("Sign in to report."), code="not_signed_in")
+    thing = target_kind.find(reporter, ref)  # NotFound when the reporter cannot see it
+    owner = target_kind.owner(thing)
+    if target_kind.own(reporter, thing) or (owner is not None and not policies.can_report_account(reporter, owner)):
+        raise ServiceError(_("You cannot report what is your own."), code="self_report")
+    return _report_create(reporter, owner, category, comment, rule_ids, target=(target_kind.field, thing))
+
+
+def _report_create(reporter, target_account, category, comment, rule_ids, *, post_ids=(), target=None) -> Report:
     if category not in ReportCategory.values:
         raise ServiceError(_("Choose what is wrong."), field="category", code="invalid_category")
     if len(comment or "") > 1000:
@@ -102,6 +121,7 @@ def report_create(
     posts = list(Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account))
     if len(posts) != len(set(post_ids)) or not all(can_view(reporter, p) for p in posts):
         raise ServiceError(_("These posts are not the reported member's, or you cannot see them."), field="post_ids")
+    field, thing = target or ("", None)
     with transaction.atomic():
         item = QueueItem.objects.create(kind=QueueItem.Kind.REPORT, risk=CATEGORY_RISK[category])
         report = Report.objects.create(
@@ -110,6 +130,8 @@ def report_create(
             category=category,
             comment=(comment or "").strip(),
             queue_item=item,
+            target_kind=field,
+            **({field: thing} if field else {}),
         )
         report.rules.set(rules)
         report.posts.set(posts)
@@ -160,9 +182,21 @@ def _revoke_access(user: User) -> None:
     get_refresh_token_model().objects.filter(user=user).delete()
 
 
+def _hides_target(decision: Decision) -> bool:
+    """Hiding with no post chosen, on a report about a tribute, an appeal or a circle message: hide that."""
+    report = decision.report
+    return decision.action == Decision.Action.HIDE and decision.post is None and bool(report and report.target_kind)
+
+
 def _apply(decision: Decision, *, content_warning: str) -> tuple[dict, dict]:
     member, post, now = decision.target_account, decision.post, timezone.now()
     action = decision.action
+    if _hides_target(decision):
+        report = decision.report
+        kind, thing = targets.kind_of(report), report.target
+        kind.hide(decision.moderator, thing, decision.reason)
+        where = {"target": kind.field, "target_id": thing.pk}
+        return {**where, "hidden": False}, {**where, "hidden": True}
     if action == Decision.Action.HIDE:
         before, post.hidden_at = {"hidden": post.hidden_at is not None}, now
         post.save(update_fields=["hidden_at"])
@@ -207,7 +241,16 @@ def decision_take(
         raise ServiceError(_("Give the reason the member will read."), field="reason", code="empty_reason")
     if target_account.pk == moderator.pk:
         raise ServiceError(_("You cannot moderate yourself."), code="self_moderation")
-    if action in NEEDS_POST and (post is None or post.author_id != target_account.pk):
+    about_target = report is not None and bool(report.target_kind)
+    if about_target and post is not None:
+        raise ServiceError(_("This report is not about a post."), field="post", code="not_a_post")
+    if about_target and report.target_account_id != target_account.pk:
+        raise ServiceError(_("This report is about another member."), code="other_member")
+    if about_target and action == Decision.Action.HIDE:
+        if not targets.hideable(report):
+            message = _("This cannot be hidden now: it is already hidden, deleted, or not hidden this way.")
+            raise ServiceError(message, field="action", code="not_hideable")
+    elif action in NEEDS_POST and (post is None or post.author_id != target_account.pk):
         raise ServiceError(_("Choose one of this member's posts."), field="post", code="post_required")
     if action == Decision.Action.CONTENT_WARNING and not content_warning.strip():
         raise ServiceError(_("Write the content warning."), field="content_warning")
@@ -229,9 +272,14 @@ def decision_take(
     return decision
 
 
-def _reverse(decision: Decision) -> tuple[dict, dict]:
+def _reverse(decision: Decision, moderator: User) -> tuple[dict, dict]:
     member, post = decision.target_account, decision.post
-    if decision.action == Decision.Action.HIDE and post is not None:
+    if _hides_target(decision):
+        report = decision.report
+        kind, thing = targets.kind_of(report), report.target
+        if thing is not None and kind.is_hidden(thing):  # deleted since, or shown again by other means: nothing
+            kind.show(moderator, thing)
+    elif decision.action == Decision.Action.HIDE and post is not None:
         post.hidden_at = None
         post.save(update_fields=["hidden_at"])
     elif decision.action == Decision.Action.LIMIT:
@@ -273,7 +321,7 @@ def decision_appeal_decide(
         raise ServiceError(_("This appeal has already been decided."), status=409, code="closed")
     before, after = {"state": appeal.state}, {}
     if overturn:
-        _reverse(decision)
+        _reverse(decision, moderator)
     appeal.state = DecisionAppeal.State.OVERTURNED if overturn else DecisionAppeal.State.UPHELD
     appeal.decided_by, appeal.decided_at = moderator, timezone.now()
     appeal.save(update_fields=["state", "decided_by", "decided_at"])
