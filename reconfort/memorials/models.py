@@ -262,6 +262,18 @@ class AnniversaryReminder(models.Model):
         ]
 
 
+class ScreeningReason(models.TextChoices):
+    """Why the kind-reply guard held a tribute, as the stewards read it (the categories of
+    reconfort.comfort.guard.screening, which memorials may not import)."""
+
+    HOSTILITY = "hostility", _("may be hostile")
+    MOCKERY = "mockery", _("may be mocking")
+    SLUR = "slur", _("contains a slur")
+    SPAM = "spam", _("looks like spam")
+    PROSELYTISING = "proselytising", _("pushes a religion")
+    SUSPECT = "suspect", _("may hurt")  # a screen that gave no category
+
+
 class Tribute(models.Model):
     class Kind(models.TextChoices):
         MEMORY = "memory", _("A memory")
@@ -286,10 +298,18 @@ class Tribute(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # Why the kind-reply guard (comfort, through posts.gates) found its words suspect: screening categories such as
+    # "hostility", "mockery", "slur", "spam", "proselytising". Shown to the stewards only, to decide quickly.
+    screened_as = models.JSONField(default=list, blank=True)  # ScreeningReason values
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         indexes = [models.Index(fields=["memorial", "state", "-id"])]
+
+    @property
+    def screening_labels(self) -> list[str]:
+        """The guard's reasons in the reader's language (for the stewards' eyes only: templates check)."""
+        return [ScreeningReason(r).label for r in self.screened_as if r in ScreeningReason.values]
 
 
 class GestureKind(models.TextChoices):

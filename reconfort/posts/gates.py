@@ -45,6 +45,8 @@ class Hold:
     code: str  # e.g. "not_followed", "suspect"
     message: str  # shown to the writer
     nudge: bool = False  # the web form first asks the writer to reconsider (a kindness nudge)
+    # What a screen of the words found, for whoever decides (e.g. "hostility", "spam"); never shown to the writer.
+    reasons: tuple[str, ...] = ()
 
 
 Screen = Callable[[Draft], "Hold | None"]

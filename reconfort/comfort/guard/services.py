@@ -58,13 +58,19 @@ def screen_content(draft: gates.Draft) -> gates.Hold | None:
     """A reply that reads as hostile, mocking, spam or proselytising waits for the author (after a nudge).
     A memorial tribute (kind "tribute", from memorials.services.tribute_create) that does waits for the stewards."""
     if draft.kind == TRIBUTE and draft.parent is None:
-        if screen_text(draft.text).suspect:
-            return gates.Hold("suspect", _("Your tribute will be shown once the memorial's stewards approve it."))
+        verdict = screen_text(draft.text)
+        if verdict.suspect:
+            return gates.Hold(
+                "suspect",
+                _("Your tribute will be shown once the memorial's stewards approve it."),
+                reasons=tuple(verdict.categories),
+            )
         return None
     context = _context(draft)
     if context is None or not policies.must_screen(is_owner=context[2]):
         return None
-    if screen_text(draft.text).suspect:
+    verdict = screen_text(draft.text)
+    if verdict.suspect:
         return gates.Hold(
             "suspect",
             _(
@@ -72,6 +78,7 @@ def screen_content(draft: gates.Draft) -> gates.Hold | None:
                 "If you send it as it is, it will wait for the author's approval."
             ),
             nudge=True,
+            reasons=tuple(verdict.categories),
         )
     return None
 

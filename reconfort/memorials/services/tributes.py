@@ -57,10 +57,13 @@ def tribute_create(actor, memorial: Memorial, *, text: str, kind: str = Tribute.
             raise ServiceError(exc.messages[0], field="photo", code="invalid_image") from exc
     ratelimit.hit_account("post", actor)
     pending = policies.tribute_needs_review(access, memorial)
-    if not pending and not access.steward:
+    screened_as: list[str] = []
+    if not access.steward:
         # Comfort guard (issue 6): a tribute that reads as hostile, mocking or spam waits for the stewards even
-        # when the memorial does not pre-moderate (the screens registered on posts.gates write nothing).
-        pending = bool(gates.run_screens(gates.Draft(actor, text, TRIBUTE_DRAFT_KIND, "public", None)))
+        # when the memorial does not pre-moderate, and they see why (the screens on posts.gates write nothing).
+        holds = gates.run_screens(gates.Draft(actor, text, TRIBUTE_DRAFT_KIND, "public", None))
+        screened_as = sorted({reason for hold in holds for reason in (hold.reasons or (hold.code,))})
+        pending = pending or bool(holds)
     with transaction.atomic():
         tribute = Tribute(
             memorial=memorial,
@@ -69,6 +72,7 @@ def tribute_create(actor, memorial: Memorial, *, text: str, kind: str = Tribute.
             text=text,
             text_html=_render(text),
             state=Tribute.State.PENDING if pending else Tribute.State.APPROVED,
+            screened_as=screened_as,
         )
         if cleaned is not None:
             tribute.photo.save(cleaned.name, cleaned, save=False)

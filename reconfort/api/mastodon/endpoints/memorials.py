@@ -175,6 +175,11 @@ class TributeOut(Schema):
     photo_url: str | None
     state: str
     moderation_reason: str | None = Field(description="For its author and the stewards only.")
+    screened_as: list[str] | None = Field(
+        None,
+        description="For the stewards only: why the kind-reply guard held it (hostility, mockery, slur, spam, "
+        "proselytising); empty when its words were not found suspect.",
+    )
     account: Account
     created_at: str
 
@@ -342,6 +347,7 @@ def _render_tribute(viewer, tribute: Tribute, access: Access) -> dict:
         "photo_url": absolute(tribute.photo.url) if tribute.photo else None,
         "state": tribute.state,
         "moderation_reason": (tribute.moderation_reason or None) if sees_reason else None,
+        "screened_as": list(tribute.screened_as) if policies.can_moderate_tributes(access) else None,
         "account": render_account(tribute.author),
         "created_at": iso(tribute.created_at),
     }
