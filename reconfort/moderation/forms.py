@@ -41,9 +41,14 @@ class ReportForm(forms.Form):
         help_text=_("The member you report is never told who reported them."),
     )
 
-    def __init__(self, *args, posts=(), **kwargs):
+    def __init__(self, *args, posts=None, **kwargs):
+        """`posts`: the reported member's posts to choose from; None when the report is about something else
+        (a memorial, a tribute, an appeal, a circle message), which then has no posts to choose."""
         super().__init__(*args, **kwargs)
-        self.fields["posts"].choices = [(p.pk, _post_label(p)) for p in posts]
+        if posts is None:
+            del self.fields["posts"]
+        else:
+            self.fields["posts"].choices = [(p.pk, _post_label(p)) for p in posts]
         if not Rule.objects.exists():
             del self.fields["rules"]
 
@@ -70,9 +75,19 @@ class DecisionForm(forms.Form):
         label=_("The reason the member will read"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, posts=(), **kwargs):
+    def __init__(self, *args, posts=(), hide_label=None, **kwargs):
+        """`posts=None`: the report is about a memorial, a tribute, an appeal or a circle message, not posts. Then
+        "hide" hides that thing, offered (as `hide_label`) only when it can be hidden."""
         super().__init__(*args, **kwargs)
-        self.fields["post"].choices = [("", _("No post"))] + [(p.pk, _post_label(p)) for p in posts]
+        if posts is not None:
+            self.fields["post"].choices = [("", _("No post"))] + [(p.pk, _post_label(p)) for p in posts]
+            return
+        del self.fields["post"], self.fields["content_warning"]
+        actions = [(v, label) for v, label in ACTIONS if v != Decision.Action.CONTENT_WARNING]
+        if hide_label is None:
+            actions = [(v, label) for v, label in actions if v != Decision.Action.HIDE]
+        labelled = [(v, hide_label if v == Decision.Action.HIDE else label) for v, label in actions]
+        self.fields["action"].choices = labelled
 
 
 class ReviewForm(forms.Form):

@@ -1,5 +1,5 @@
-"""Members' side of moderation: reporting an account or its posts, the outcome of my report, and the decisions
-about me with their appeal (once, within 20 days)."""
+"""Members' side of moderation: reporting an account or its posts (or a memorial, a tribute, an appeal, a circle
+message), the outcome of my report, and the decisions about me with their appeal (once, within 20 days)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from reconfort.core.errors import ServiceError
 from reconfort.core.htmx import safe_next
 from reconfort.posts.selectors import account_posts, post_get_visible
 
-from . import policies, selectors, services
+from . import policies, selectors, services, targets
 from .forms import DecisionAppealForm, ReportForm
 
 RECENT_POSTS = 20  # the reported member's posts offered on the report form
@@ -86,6 +86,50 @@ def report(request, username: str):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def report_about(request, kind: str, ref: str):
+    """Report a memorial, a tribute, an appeal or a circle message the member can see (never their own). The page
+    shows what is reported, not whose it is: a memorial's keepers stay unknown to the reporter."""
+    target_kind = targets.BY_SLUG.get(kind)
+    if target_kind is None:
+        raise Http404(_("There is no such thing to report."))
+    try:
+        thing = target_kind.find(request.user, ref)
+    except ServiceError as exc:
+        raise Http404(exc.message) from exc
+    if target_kind.own(request.user, thing):
+        raise Http404(_("You cannot report what is your own."))
+    form = ReportForm(request.POST or None)
+    context = {
+        "form": form,
+        "reported": targets.describe(target_kind, thing),
+        "next": safe_next(request, target_kind.url(thing)),
+    }
+    response = TemplateResponse(request, "moderation/report.html", context)
+    if request.method == "POST":
+        response.status_code = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.report_create_about(
+                    request.user,
+                    target_kind.field,
+                    ref,
+                    category=data["category"],
+                    comment=data["comment"],
+                    rule_ids=[rule.pk for rule in data.get("rules") or []],
+                )
+            except ServiceError as exc:
+                return _refused(response, form, exc)
+            messages.success(
+                request,
+                _("Thank you. The moderators will look at your report and tell you what they decided."),
+            )
+            return redirect(context["next"])
+    return response
+
+
+@login_required
 @require_GET
 def report_outcome(request, report_id: int):
     try:
@@ -98,6 +142,7 @@ def report_outcome(request, report_id: int):
 def _decisions_page(request, *, failed_id=None, failed_form=None) -> TemplateResponse:
     decisions = list(selectors.decisions_for_member(request.user).select_related("appeal")[:100])
     for decision in decisions:
+        decision.reported = targets.shown(decision.report) if decision.report_id else None
         decision.pending_appeal = getattr(decision, "appeal", None)
         decision.can_appeal = policies.can_appeal_decision(
             request.user, decision, already_appealed=decision.pending_appeal is not None

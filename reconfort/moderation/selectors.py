@@ -23,8 +23,17 @@ def queue_list(moderator, *, include_closed: bool = False) -> QuerySet:
     return qs.order_by("risk", "created_at", "id")
 
 
+def report_target_paths(prefix: str = "") -> list[str]:
+    """What select_related needs to show a report's memorial, tribute, appeal or circle message in one query."""
+    return [prefix + p for p in ("memorial", "tribute__memorial", "appeal", "circle_post__circle")]
+
+
 def decisions_for_member(member) -> QuerySet:
-    return Decision.objects.filter(target_account=member).select_related("post").order_by("-created_at")
+    return (
+        Decision.objects.filter(target_account=member)
+        .select_related("post", "report", *report_target_paths("report__"))
+        .order_by("-created_at")
+    )
 
 
 def audit_log(viewer, *, action: str | None = None, actor_id=None, target_type: str | None = None) -> QuerySet:
@@ -48,9 +57,11 @@ def queue_item_get(moderator, item_id) -> QueueItem:
         "assigned_to",
         "report__reporter",
         "report__target_account",
+        *report_target_paths("report__"),
         "decision_appeal__decision__target_account",
         "decision_appeal__decision__moderator",
         "decision_appeal__decision__post",
+        *report_target_paths("decision_appeal__decision__report__"),
         "decision_appeal__decided_by",
     )
     try:

@@ -188,8 +188,11 @@ class Shown:
     hidden: bool
 
 
-def shown(report) -> Shown | None:
-    kind, thing = kind_of(report), report.target
-    if kind is None or thing is None:
-        return None
+def describe(kind: TargetKind, thing) -> Shown:
     return Shown(kind.field, kind.title(thing), kind.text(thing), kind.url(thing), kind.is_hidden(thing))
+
+
+def shown(report) -> Shown | None:
+    """The reported thing as pages show it, or None (an account report, or the thing was deleted)."""
+    kind, thing = kind_of(report), report.target
+    return describe(kind, thing) if kind is not None and thing is not None else None

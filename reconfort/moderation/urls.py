@@ -27,6 +27,7 @@ urlpatterns = [
     path("moderation/roles/", views.roles, name="roles"),
     # Members
     path("report/<str:username>/", member_views.report, name="report"),
+    path("report/<str:kind>/<str:ref>/", member_views.report_about, name="report_about"),
     path("reports/<int:report_id>/", member_views.report_outcome, name="report_outcome"),
     path("settings/decisions/", member_views.my_decisions, name="my_decisions"),
     path("settings/decisions/<int:decision_id>/appeal/", member_views.decision_appeal, name="decision_appeal"),

@@ -23,7 +23,7 @@ from reconfort.core.htmx import redirect_back
 from reconfort.posts.models import Post
 from reconfort.posts.selectors import post_context
 
-from . import policies, reviews, selectors, services
+from . import policies, reviews, selectors, services, targets
 from .forms import (
     AppealDecisionForm,
     AuditFilterForm,
@@ -34,7 +34,7 @@ from .forms import (
     ReviewForm,
     RoleForm,
 )
-from .models import QueueItem
+from .models import QueueItem, ReportTarget
 
 PAGE_SIZE = 50
 THREADS_SHOWN = 5  # reported posts shown with their thread on an item page
@@ -101,7 +101,21 @@ def _reported_posts(report) -> list[Post]:
     return list(report.posts.select_related("author").order_by("id"))
 
 
-def _decision_form(report, data=None) -> DecisionForm:
+HIDE_LABELS = {
+    ReportTarget.TRIBUTE: _("Hide the tribute"),
+    ReportTarget.APPEAL: _("Hide the appeal"),
+    ReportTarget.CIRCLE_POST: _("Remove the message from the circle"),
+}
+
+
+def _decision_form(report, data=None) -> DecisionForm | None:
+    """The decisions a moderator may take on this report: None when nobody answers for the reported thing (a
+    memorial whose keeper's account is gone), so it can only be dismissed."""
+    if report.target_account is None:
+        return None
+    if report.target_kind:
+        hide_label = HIDE_LABELS.get(report.target_kind) if targets.hideable(report) else None
+        return DecisionForm(data, posts=None, hide_label=hide_label)
     posts = _reported_posts(report)
     choices = posts + [p for p in selectors.member_recent_posts(report.target_account) if p not in posts]
     return DecisionForm(data, posts=choices, initial={"post": posts[0].pk if posts else None})
@@ -118,6 +132,7 @@ def _item_page(request, item: QueueItem, *, status: int = 200, **forms) -> Templ
         posts = _reported_posts(report)
         context.update(
             report=report,
+            reported=targets.shown(report),
             rules=report.rules.all(),
             threads=[(post, post_context(user, post)) for post in posts[:THREADS_SHOWN]],
             dismiss_form=forms.get("dismiss") or DismissForm(),
@@ -128,6 +143,7 @@ def _item_page(request, item: QueueItem, *, status: int = 200, **forms) -> Templ
         context.update(
             appeal=appeal,
             decision=appeal.decision,
+            reported=targets.shown(appeal.decision.report) if appeal.decision.report_id else None,
             can_decide_appeal=policies.can_decide_appeal(user, appeal.decision),
             appeal_form=forms.get("appeal") or AppealDecisionForm(),
         )
@@ -197,10 +213,12 @@ def item_decide(request, item_id: int):
     item = _item(request, item_id)
     report = _report_of(item)
     form = _decision_form(report, request.POST)
+    if form is None:
+        raise Http404(_("Nobody answers for what was reported any more: the report can only be dismissed."))
     if not form.is_valid():
         return _item_page(request, item, status=422, decision=form)
     data, member = form.cleaned_data, report.target_account
-    post = Post.objects.filter(pk=data["post"], author=member).first() if data["post"] else None
+    post = Post.objects.filter(pk=data["post"], author=member).first() if data.get("post") else None
     try:
         services.decision_take(
             request.user,
@@ -209,7 +227,7 @@ def item_decide(request, item_id: int):
             reason=data["reason"],
             post=post,
             report=report,
-            content_warning=data["content_warning"],
+            content_warning=data.get("content_warning", ""),
         )
     except ServiceError as exc:
         return _item_page(request, item, status=_refused(form, exc), decision=form)
