@@ -2,12 +2,16 @@
 
 Only what is theirs: their own requests, thanks, circles, facets, settings, check-ins and follows. Never who was
 worried about them or who reported them, and the thanks they received without the sender's name (an asker may
-have been anonymous), as the pages show them.
+have been anonymous), as the pages show them. Of the kind-reply guard: who may reply to their posts, the decisions
+they made on held replies (which reply, not its words nor its writer: those are someone else's), and their own
+replies that were held (the reply, its state and what the screening found in its words).
 """
 
 from __future__ import annotations
 
 from reconfort.comfort.circles.models import CirclePost, Membership
+from reconfort.comfort.guard.models import HeldReply, ReplyPolicy
+from reconfort.comfort.guard.screening import CATEGORIES
 from reconfort.comfort.kindred.models import KindredLink, KindredProfile
 from reconfort.comfort.models import Comforter, SupportRequest, Thanks
 from reconfort.comfort.safety.models import RiskSignal, SafetyPreference, Worry
@@ -21,6 +25,7 @@ def _at(moment) -> str | None:
 
 def comfort_data(user) -> dict:
     comforter = Comforter.objects.filter(user=user).first()
+    preference = SafetyPreference.objects.filter(user=user).first()
     return {
         "support_requests": [
             {
@@ -53,7 +58,8 @@ def comfort_data(user) -> dict:
             {"text": t.text, "at": _at(t.created_at)} for t in Thanks.objects.filter(recipient=user).order_by("id")
         ],
         "safety": {
-            "country": getattr(SafetyPreference.objects.filter(user=user).first(), "country", ""),
+            "country": getattr(preference, "country", ""),  # empty: the country of their time zone
+            "country_chosen_at": _at(getattr(preference, "updated_at", None)),
             "panels_shown": [
                 {"post": str(s.post_id), "at": _at(s.created_at), "dismissed_at": _at(s.panel_dismissed_at)}
                 for s in RiskSignal.objects.filter(author=user).order_by("id")
@@ -63,6 +69,36 @@ def comfort_data(user) -> dict:
                 for w in Worry.objects.filter(reporter=user).order_by("id")
             ],
         },
+    }
+
+
+def guard_data(user) -> dict:
+    """The kind-reply guard: the member's reply policies, their decisions on held replies, their own held replies."""
+    return {
+        "reply_policies": [
+            {"post": str(p.post_id), "audience": p.audience, "updated_at": _at(p.updated_at)}
+            for p in ReplyPolicy.objects.filter(post__author=user).order_by("id")
+        ],
+        "held_replies_decided": [
+            {
+                "reply": str(h.reply_id),
+                "on_post": str(h.guarded_post_id),
+                "decision": h.state,
+                "at": _at(h.decided_at),
+            }
+            for h in HeldReply.objects.filter(decided_by=user).order_by("id")
+        ],
+        "my_held_replies": [
+            {
+                "reply": str(h.reply_id),
+                "in_reply_to": str(h.reply.in_reply_to_id) if h.reply.in_reply_to_id else None,
+                "state": h.state,
+                # What the screening found in their own words; not whether the author follows them (theirs).
+                "screened_as": [r for r in h.reasons if r in CATEGORIES],
+                "held_at": _at(h.created_at),
+            }
+            for h in HeldReply.objects.filter(reply__author=user).select_related("reply").order_by("id")
+        ],
     }
 
 

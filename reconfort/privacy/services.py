@@ -67,6 +67,7 @@ def _post_data(post: Post) -> dict:
         "is_story": post.is_story,
         "created_at": post.created_at.isoformat(),
         "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+        "held": post.held,  # a reply waiting for the approval of the author it answers (kind-reply guard)
         "in_reply_to": post.in_reply_to_id,
         "reshare_of": post.reblog_of_id,
         "tags": post.tag_names,
@@ -136,7 +137,7 @@ def export_build(export_id: int) -> None:
                 ],
             )
             # What the later capabilities keep about the member (comfort, circles, kindred, safety, crises, tags).
-            write("comfort.json", comfort_export.comfort_data(user))
+            write("comfort.json", {**comfort_export.comfort_data(user), "guard": comfort_export.guard_data(user)})
             write("circles.json", comfort_export.circles_data(user))
             write("kindred.json", comfort_export.kindred_data(user))
             write("crises.json", comfort_export.crisis_data(user))
