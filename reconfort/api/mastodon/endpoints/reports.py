@@ -4,6 +4,10 @@ Mastodon's four categories map onto ours: spam → spam, violation → harassmen
 chosen), legal → other, other → other; our own ten categories are accepted as they are. In the Report entity our
 categories come back as Mastodon's (anything but spam and other is a violation). Réconfort does not federate
 reports yet: `forward` is accepted and `forwarded` is always false.
+
+Our extension: instead of an account, a report may be about one memorial, tribute, appeal or circle message the
+caller can see (`memorial_id`, `tribute_id`, `appeal_id`, `circle_post_id`). It is then about the member who wrote
+or keeps it; for a memorial, whose keepers are not public, `target_account` comes back null.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from pydantic import Field
 from reconfort.accounts.selectors import account_get
 from reconfort.core.errors import NotFound, ServiceError
 from reconfort.moderation import services
+from reconfort.moderation.models import TARGET_FIELDS, ReportCategory, ReportTarget
 from reconfort.moderation.models import Report as ReportModel
-from reconfort.moderation.models import ReportCategory
 from reconfort.moderation.selectors import rules_list
 
 from ..auth import member
@@ -34,12 +38,16 @@ TO_MASTODON = {ReportCategory.SPAM: "spam", ReportCategory.OTHER: "other"}
 
 
 class ReportCreate(Schema):
-    account_id: TextId
+    account_id: TextId | None = None
     status_ids: list[TextId] = Field(default_factory=list)
     comment: str | None = None
     category: str | None = None
     rule_ids: list[TextId] = Field(default_factory=list)
     forward: bool = False
+    memorial_id: TextId | None = Field(None, description="Réconfort: report this memorial (its id, the key).")
+    tribute_id: TextId | None = Field(None, description="Réconfort: report this tribute.")
+    appeal_id: TextId | None = Field(None, description="Réconfort: report this appeal.")
+    circle_post_id: TextId | None = Field(None, description="Réconfort: report this circle message.")
 
 
 class Report(Schema):
@@ -52,7 +60,16 @@ class Report(Schema):
     created_at: str
     status_ids: list[str] | None
     rule_ids: list[str] | None
-    target_account: Account
+    target_account: Account | None = Field(description="Null only for a report about a memorial (Réconfort).")
+    memorial_id: str | None = None
+    tribute_id: str | None = None
+    appeal_id: str | None = None
+    circle_post_id: str | None = None
+
+
+class ReportError(Schema):
+    error: str
+    field: str | None = None
 
 
 class RuleOut(Schema):
@@ -93,28 +110,71 @@ def render_report(report: ReportModel) -> dict:
         "created_at": iso(report.created_at),
         "status_ids": status_ids or None,
         "rule_ids": rule_ids or None,
-        "target_account": render_account(report.target_account),
+        # A memorial's keepers are not public: the reporter is not told who keeps it.
+        "target_account": None
+        if report.target_kind == ReportTarget.MEMORIAL or report.target_account is None
+        else render_account(report.target_account),
+        "memorial_id": report.memorial.key if report.memorial_id else None,
+        "tribute_id": _text(report.tribute_id),
+        "appeal_id": _text(report.appeal_id),
+        "circle_post_id": _text(report.circle_post_id),
     }
+
+
+def _text(pk) -> str | None:
+    return str(pk) if pk is not None else None
+
+
+def _target(payload: ReportCreate) -> tuple[str, str] | None:
+    """The one memorial, tribute, appeal or circle message reported, if any; more than one, or one with an
+    account or posts, is refused (a report is about one thing)."""
+    given = [(f, v) for f in TARGET_FIELDS if (v := getattr(payload, f"{f}_id")) not in (None, "")]
+    if len(given) > 1 or (given and (payload.account_id not in (None, "") or payload.status_ids)):
+        message = _(
+            "Report one thing at a time: an account (with its posts), a memorial, a tribute, an appeal or a "
+            "circle message."
+        )
+        raise ServiceError(message, code="several_targets")
+    return given[0] if given else None
 
 
 @router.post(
     "/v1/reports",
-    response={200: Report},
+    response={200: Report, 404: ReportError, 422: ReportError, 429: ReportError},
     auth=member("write:reports"),
     openapi_extra={
         "description": "Form-encoded or JSON. `category` is Mastodon's (spam, violation, legal, other) or one of "
         "Réconfort's own (harassment, hate, violence, false_memorial, impersonation, scam, child_safety, "
-        "worried, other)."
+        "worried, other). Réconfort's extension: send exactly one of `memorial_id`, `tribute_id`, `appeal_id`, "
+        "`circle_post_id` instead of `account_id` (and no `status_ids`) to report that thing; 404 when the caller "
+        "cannot see it, 422 when two things are sent at once or it is the caller's own."
     },
 )
 def create_report(request, payload: ReportCreate):
+    target = _target(payload)
+    if target is not None:
+        field, ref = target
+        report = services.report_create_about(
+            request.auth,
+            field,
+            ref,
+            category=_category(payload),
+            comment=payload.comment or "",
+            rule_ids=_ids(payload.rule_ids, "rule_ids"),
+        )
+        return json_response(render_report(report))
+    if payload.account_id in (None, ""):
+        raise ServiceError(
+            _("Say what you report: an account, or (Réconfort) a memorial, a tribute, an appeal or a circle message."),
+            field="account_id",
+            code="no_target",
+        )
     target_id = object_id(payload.account_id)
     if target_id is None:
         raise NotFound(_("Record not found."))
-    target = account_get(target_id)
     report = services.report_create(
         request.auth,
-        target,
+        account_get(target_id),
         category=_category(payload),
         comment=payload.comment or "",
         rule_ids=_ids(payload.rule_ids, "rule_ids"),
