@@ -35,6 +35,9 @@ class AskForm(forms.Form):
     )
 
 
+HOURS = [(hour, f"{hour:02d}:00") for hour in range(24)]
+
+
 class ComforterForm(forms.Form):
     languages = forms.MultipleChoiceField(
         label=_("Languages I can comfort in"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
@@ -46,6 +49,27 @@ class ComforterForm(forms.Form):
         required=False,
     )
     guide_read = forms.BooleanField(label=_("I have read the guide above and will follow it"), required=False)
+    # Call-outs (callouts.py): off unless the comforter chooses them.
+    on_call = forms.BooleanField(
+        label=_("Call me when someone has been waiting"),
+        required=False,
+        help_text=_(
+            "A gentle notification when someone in your languages has waited a while for a first kind reply: "
+            "never who, never what they wrote, at most %(calls)s a day and three hours apart, only between the "
+            "hours below."
+        ),
+    )
+    # Absent (an older form): the comforter's hours stay as they are.
+    call_from_hour = forms.TypedChoiceField(
+        label=_("From"), choices=HOURS, coerce=int, initial=9, required=False, empty_value=None
+    )
+    call_until_hour = forms.TypedChoiceField(
+        label=_("Until"), choices=HOURS, coerce=int, initial=21, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, calls_per_day: int = 2, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on_call"].help_text = self.fields["on_call"].help_text % {"calls": calls_per_day}
 
 
 class ReplyForm(forms.Form):

@@ -17,8 +17,8 @@ from reconfort.core.errors import NotFound
 from reconfort.posts.models import Visibility
 from reconfort.posts.selectors import can_view, posts_visible_to
 
-from . import policies
-from .models import Claim, Comforter, KindReply, SupportRequest, Thanks
+from . import oncall, policies
+from .models import Call, Claim, Comforter, KindReply, SupportRequest, Thanks
 from .ordering import QUEUE_ORDER
 
 
@@ -39,6 +39,20 @@ def comforter_get(user) -> Comforter | None:
 def active_comforter(user) -> Comforter | None:
     comforter = comforter_get(user)
     return comforter if comforter is not None and comforter.active else None
+
+
+def last_call(user) -> Call | None:
+    """The member's latest call-out (the API shows it to them: Mastodon clients do not list those notifications)."""
+    if not user.is_authenticated:
+        return None
+    return Call.objects.filter(comforter=user).order_by("-created_at", "-id").first()
+
+
+def call_get(comforter_id: int, call_id) -> Call | None:
+    """One of this comforter's own call-outs (for their notification), or None."""
+    if not call_id:
+        return None
+    return Call.objects.filter(comforter_id=comforter_id, pk=call_id).first()
 
 
 def _open_claims_by_others(viewer, now) -> QuerySet:
@@ -191,6 +205,8 @@ class DayFigures:
     within_1h: float | None  # share of the day's requests, 0..1
     within_24h: float | None
     waiting: int
+    calls: int = 0  # call-outs sent to on-call comforters that day in that language
+    calls_claimed: int = 0  # of which the comforter claimed a request within oncall.LED_TO_CLAIM_MINUTES
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -202,9 +218,27 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[int(rank) - 1]
 
 
+def calls_by_day(since) -> dict[tuple[date, str], tuple[int, int]]:
+    """{(UTC day, language): (call-outs sent, those after which the comforter claimed a request within
+    oncall.LED_TO_CLAIM_MINUTES)}."""
+    claimed_soon = Claim.objects.filter(
+        comforter=OuterRef("comforter"),
+        created_at__gte=OuterRef("created_at"),
+        created_at__lte=OuterRef("created_at") + timedelta(minutes=oncall.LED_TO_CLAIM_MINUTES),
+    )
+    figures: dict[tuple[date, str], tuple[int, int]] = {}
+    rows = Call.objects.filter(created_at__gte=since).annotate(claimed=Exists(claimed_soon))
+    for created_at, language, claimed in rows.values_list("created_at", "language", "claimed"):
+        key = (created_at.astimezone(UTC).date(), language)
+        sent, led = figures.get(key, (0, 0))
+        figures[key] = (sent + 1, led + int(bool(claimed)))
+    return figures
+
+
 def stats(*, days: int = 30, now=None) -> list[DayFigures]:
     """Per day (UTC) and language: requests, median and p90 minutes to the first kind reply, share answered
-    within 1 h and 24 h, and how many still wait for a first kind reply. Newest day first."""
+    within 1 h and 24 h, how many still wait for a first kind reply, and the call-outs sent (and how many led to a
+    claim). Newest day first."""
     now = now or timezone.now()
     days = max(1, min(int(days), 366))
     since = (now - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -215,6 +249,9 @@ def stats(*, days: int = 30, now=None) -> list[DayFigures]:
     for created_at, language, first_at, kind_replies, comforted_at in rows:
         key = (created_at.astimezone(UTC).date(), language or "")
         groups.setdefault(key, []).append((created_at, first_at, kind_replies, comforted_at))
+    calls = calls_by_day(since)
+    for key in calls:
+        groups.setdefault(key, [])
     result = []
     for (day, language), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True):
         delays = [(first - created).total_seconds() / 60 for created, first, _k, _c in items if first is not None]
@@ -232,6 +269,8 @@ def stats(*, days: int = 30, now=None) -> list[DayFigures]:
                 within_1h=round(within_1h / total, 3) if total else None,
                 within_24h=round(within_24h / total, 3) if total else None,
                 waiting=waiting,
+                calls=calls.get((day, language), (0, 0))[0],
+                calls_claimed=calls.get((day, language), (0, 0))[1],
             )
         )
     return result

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,7 +24,7 @@ from reconfort.core.htmx import problem_response
 from reconfort.posts import services as post_services
 from reconfort.posts.selectors import post_context
 
-from . import forms, policies, selectors, services
+from . import callouts, forms, policies, selectors, services
 from .models import Topic
 
 # What helps and what to avoid: shown before opting in (and on the queue page, folded).
@@ -113,14 +114,26 @@ def ask(request):
     return TemplateResponse(request, "comfort/ask.html", {"form": form}, status=status)
 
 
+def _or(value, default):
+    return default if value is None else value
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def comforter(request):
     current = selectors.comforter_get(request.user)
     initial = {"languages": [request.user.language]}
     if current is not None:
-        initial = {"languages": current.languages, "topics": current.topics}
-    form = forms.ComforterForm(request.POST or None, initial=initial)
+        initial = {
+            "languages": current.languages,
+            "topics": current.topics,
+            "on_call": current.on_call,
+            "call_from_hour": current.call_from_hour,
+            "call_until_hour": current.call_until_hour,
+        }
+    form = forms.ComforterForm(
+        request.POST or None, initial=initial, calls_per_day=settings.RECONFORT_COMFORT_CALLS_PER_DAY
+    )
     status = 200
     if request.method == "POST" and request.POST.get("action") == "leave":
         try:
@@ -132,9 +145,16 @@ def comforter(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.comforter_save(
-                request.user, languages=data["languages"], topics=data["topics"], guide_read=data["guide_read"]
-            )
+            with transaction.atomic():  # the call-out choice is saved with the rest, or nothing is
+                services.comforter_save(
+                    request.user, languages=data["languages"], topics=data["topics"], guide_read=data["guide_read"]
+                )
+                callouts.call_settings_save(
+                    request.user,
+                    on_call=data["on_call"],
+                    from_hour=_or(data["call_from_hour"], current.call_from_hour if current else 9),
+                    until_hour=_or(data["call_until_hour"], current.call_until_hour if current else 21),
+                )
         except ServiceError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             status = exc.status
@@ -154,6 +174,7 @@ def comforter(request):
             "current": current,
             "can_comfort": can_comfort,
             "min_days": settings.RECONFORT_COMFORT_MIN_ACCOUNT_DAYS,
+            "time_zone": request.user.time_zone,
             "helps": GUIDE_HELPS,
             "avoid": GUIDE_AVOID,
         },

@@ -228,6 +228,11 @@ def on_gratitude_sent(thanks_id, recipient_id, sender_id, **_):
     )
 
 
+def on_comfort_called(call_id, comforter_id, **_):
+    """A call-out to an on-call comforter: a notice of its own (no asker behind it, no post: nothing of the request)."""
+    services.notification_notice(recipient_id=comforter_id, type=NotificationType.COMFORT_CALL, subject_id=call_id)
+
+
 def connect() -> None:
     events.subscribe(events.POST_CREATED, on_post_created)
     events.subscribe(events.REPLY_RELEASED, on_post_created)  # an approved held reply notifies as a new reply
@@ -243,6 +248,7 @@ def connect() -> None:
     events.subscribe(events.APPEAL_CLOSED, on_appeal_closed)
     events.subscribe(events.MEMORIAL_ANNIVERSARY, on_memorial_anniversary)
     events.subscribe(events.GRATITUDE_SENT, on_gratitude_sent)
+    events.subscribe(events.COMFORT_CALLED, on_comfort_called)
     events.subscribe(events.CIRCLE_JOIN_REQUESTED, on_circle_join_requested)
     events.subscribe(events.CIRCLE_REQUEST_ACCEPTED, on_circle_request_accepted)
     events.subscribe(events.KINDRED_REQUESTED, on_kindred_requested)

@@ -8,11 +8,12 @@ statuses (a support request is a post).
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 
-from reconfort.comfort import policies, selectors, services
+from reconfort.comfort import callouts, policies, selectors, services
 from reconfort.comfort.models import Comforter as ComforterModel
 from reconfort.comfort.models import SupportRequest as SupportRequestModel
 from reconfort.comfort.models import Thanks as ThanksModel
@@ -66,11 +67,21 @@ class SupportRequestIn(Schema):
     anonymous: bool = Field(False, description="Shown to strangers under a pseudonym.")
 
 
+class ComfortCall(Schema):
+    language: str = Field(description="Someone was waiting for comfort in this language; nothing else is told.")
+    created_at: str
+
+
 class ComforterProfile(Schema):
     active: bool
     languages: list[str]
     topics: list[str] = Field(description="Empty: every topic.")
     guide_read_at: str | None
+    on_call: bool = Field(description="Call-outs: a notification when someone in these languages has waited.")
+    call_from_hour: int = Field(description="Local hour (0-23) from which calls may come, in time_zone.")
+    call_until_hour: int = Field(description="Local hour (0-23) until which calls may come; equal hours: any hour.")
+    time_zone: str = Field(description="The account's time zone (changed in the account's settings).")
+    last_call: ComfortCall | None = Field(description="The latest call-out (not listed as a Mastodon notification).")
 
 
 class ComforterIn(Schema):
@@ -78,6 +89,9 @@ class ComforterIn(Schema):
     topics: list[str] = Field(default_factory=list)
     guide_read: bool = Field(False, description="The member confirms having read the guide (required to opt in).")
     active: bool = Field(True, description="False: leave the comfort queue.")
+    on_call: bool | None = Field(None, description="Be called when someone has waited; absent: unchanged.")
+    call_from_hour: int | None = Field(None, description="0-23, local; absent: unchanged (9 at first).")
+    call_until_hour: int | None = Field(None, description="0-23, local; absent: unchanged (21 at first).")
 
 
 class ThanksIn(Schema):
@@ -102,6 +116,8 @@ class ComfortDay(Schema):
     within_1h: float | None = Field(description="Share of the day's requests answered within an hour (0 to 1).")
     within_24h: float | None
     waiting: int = Field(description="Requests still waiting for a first kind reply.")
+    calls: int = Field(description="Call-outs sent to on-call comforters.")
+    calls_claimed: int = Field(description="Call-outs after which the comforter claimed a request within 30 minutes.")
 
 
 # --- rendering ---------------------------------------------------------------------------------------
@@ -132,14 +148,18 @@ def render_request(viewer, request: SupportRequestModel) -> dict:
     }
 
 
-def render_comforter(comforter: ComforterModel | None) -> dict:
-    if comforter is None:
-        return {"active": False, "languages": [], "topics": [], "guide_read_at": None}
+def render_comforter(user, comforter: ComforterModel | None) -> dict:
+    call = selectors.last_call(user)
     return {
-        "active": comforter.active,
-        "languages": list(comforter.languages),
-        "topics": list(comforter.topics),
-        "guide_read_at": iso(comforter.guide_read_at),
+        "active": bool(comforter and comforter.active),
+        "languages": list(comforter.languages) if comforter else [],
+        "topics": list(comforter.topics) if comforter else [],
+        "guide_read_at": iso(comforter.guide_read_at) if comforter else None,
+        "on_call": bool(comforter and comforter.on_call),
+        "call_from_hour": comforter.call_from_hour if comforter else 9,
+        "call_until_hour": comforter.call_until_hour if comforter else 21,
+        "time_zone": user.time_zone,
+        "last_call": {"language": call.language, "created_at": iso(call.created_at)} if call else None,
     }
 
 
@@ -243,20 +263,29 @@ def thanks_received(request):
 
 @router.get("/v1/comfort/comforter", response={200: ComforterProfile}, auth=member(READ))
 def comforter_read(request):
-    return json_response(render_comforter(selectors.comforter_get(request.auth)))
+    return json_response(render_comforter(request.auth, selectors.comforter_get(request.auth)))
 
 
 @router.put("/v1/comfort/comforter", response={200: ComforterProfile}, auth=member(WRITE))
 def comforter_update(request, payload: ComforterIn):
-    """Opt in (languages, optional topics, guide_read must be true), update, or leave (active false)."""
-    saved = services.comforter_save(
-        request.auth,
-        languages=payload.languages,
-        topics=payload.topics,
-        guide_read=payload.guide_read,
-        active=payload.active,
-    )
-    return json_response(render_comforter(saved))
+    """Opt in (languages, optional topics, guide_read must be true), update, or leave (active false); choose
+    call-outs (on_call, local hours)."""
+    with transaction.atomic():  # the call-out choice is saved with the rest, or nothing is
+        saved = services.comforter_save(
+            request.auth,
+            languages=payload.languages,
+            topics=payload.topics,
+            guide_read=payload.guide_read,
+            active=payload.active,
+        )
+        if payload.active and (payload.on_call, payload.call_from_hour, payload.call_until_hour) != (None,) * 3:
+            saved = callouts.call_settings_save(
+                request.auth,
+                on_call=saved.on_call if payload.on_call is None else payload.on_call,
+                from_hour=saved.call_from_hour if payload.call_from_hour is None else payload.call_from_hour,
+                until_hour=saved.call_until_hour if payload.call_until_hour is None else payload.call_until_hour,
+            )
+    return json_response(render_comforter(request.auth, saved))
 
 
 # --- figures for moderators --------------------------------------------------------------------------
@@ -278,6 +307,8 @@ def stats(request, days: int = 30):
                 "within_1h": row.within_1h,
                 "within_24h": row.within_24h,
                 "waiting": row.waiting,
+                "calls": row.calls,
+                "calls_claimed": row.calls_claimed,
             }
             for row in selectors.stats(days=max(1, min(days, 366)))
         ]

@@ -27,6 +27,9 @@ UNMAPPED_TYPES = (
     NotificationType.MEMORIAL_ANNIVERSARY,
     # Comfort: the thanks of an asker who may be anonymous to the comforter (no account to show).
     NotificationType.GRATITUDE,
+    # Comfort call-outs: nobody behind them and nothing to show; the comforter reads the latest one through
+    # /api/v1/comfort/comforter (last_call). An unknown type could break a Mastodon client.
+    NotificationType.COMFORT_CALL,
     # Crises: read through /api/v1/crises (the invitation, a check-in, "are you safe?").
     NotificationType.CRISIS_INVITE,
     NotificationType.SAFETY_CHECKIN,
