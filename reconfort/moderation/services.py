@@ -16,6 +16,7 @@ from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.memorials import services as memorial_services
 from reconfort.posts.models import Post
+from reconfort.posts.policies import can_see_anonymous_author
 from reconfort.posts.selectors import can_view
 
 from . import policies, targets
@@ -95,7 +96,7 @@ def report_create_about(reporter: User, kind: str, ref, *, category: str, commen
     thing = target_kind.find(reporter, ref)  # NotFound when the reporter cannot see it
     owner = target_kind.owner(thing)
     if target_kind.own(reporter, thing) or (owner is not None and not policies.can_report_account(reporter, owner)):
-        raise ServiceError(_("You cannot report what is your own."), code="self_report")
+        raise Forbidden(_("You cannot report what is your own."), code="self_report")
     return _report_create(reporter, owner, category, comment, rule_ids, target=(target_kind.field, thing))
 
 
@@ -118,7 +119,12 @@ def _report_create(reporter, target_account, category, comment, rule_ids, *, pos
     rules = list(Rule.objects.filter(pk__in=rule_ids))
     if len(rules) != len(set(rule_ids)):
         raise ServiceError(_("Unknown rule."), field="rule_ids")
-    posts = list(Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account))
+    posts = Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account)
+    if not can_see_anonymous_author(reporter, target_account.pk):
+        # An anonymous request is not "this member's post" to a reporter (decision 0038): accepting it here and
+        # refusing it under another name would tell whose it is.
+        posts = posts.filter(author_alias="")
+    posts = list(posts)
     if len(posts) != len(set(post_ids)) or not all(can_view(reporter, p) for p in posts):
         raise ServiceError(_("These posts are not the reported member's, or you cannot see them."), field="post_ids")
     field, thing = target or ("", None)

@@ -60,6 +60,7 @@ def test_what_the_caller_cannot_see_is_not_found(api, user, other, third):
 
 
 def test_one_thing_at_a_time_and_never_one_s_own(api, user, other):
+    """Two things at once are refused as invalid (422); one's own thing as not allowed (403)."""
     appeal, memorial = appeal_of(other), memorial_of(other)
     post = make_post(other, "Bonjour")
     for data in (
@@ -71,7 +72,7 @@ def test_one_thing_at_a_time_and_never_one_s_own(api, user, other):
         assert response.status_code == 422, data
         assert "one thing at a time" in response.json()["error"]
     own = api.post_json("/api/v1/reports", {"appeal_id": str(appeal_of(user).pk), "category": "spam"})
-    assert own.status_code == 422 and own.json()["error"]
+    assert own.status_code == 403 and own.json()["error"]
     nothing = api.post_json("/api/v1/reports", {"category": "spam"})
     assert nothing.status_code == 422 and nothing.json()["field"] == "account_id"  # neither an account nor a thing
     assert not Report.objects.exists()
@@ -79,5 +80,5 @@ def test_one_thing_at_a_time_and_never_one_s_own(api, user, other):
 
 def test_the_document_describes_the_extension(anon):
     operation = anon.get("/api/openapi.json").json()["paths"]["/api/v1/reports"]["post"]
-    assert {"200", "404", "422", "429"} <= set(operation["responses"])
+    assert {"200", "403", "404", "422", "429"} <= set(operation["responses"])
     assert "circle_post_id" in operation["description"]

@@ -228,7 +228,13 @@ rows("export", "GET", "/settings/privacy/exports/{export}/download/", allow=("ow
 # --- Memorials by visibility (reconfort/memorials) -----------------------------------------------------
 # Stewards (the owner) and moderators see every memorial; members-only needs signing in; invite-only needs an
 # invitation (the follower is the invited guest); a draft is for its stewards and moderators.
+# On the public memorial the steward roles act too (tests/security/stewards.py): the owner and the `editor` edit;
+# they and the `tribute_moderator` moderate tributes and read the stewards' pages; only the owner manages stewards.
 STEWARD_VIEW = ("owner", *STAFF)
+EDITORS = ("owner", "editor")
+STEWARDS = (*EDITORS, "tribute_moderator")
+NOT_EDITOR = (*NOT_OWNER, "tribute_moderator")
+NOT_STEWARD_OWNER = (*NOT_OWNER, "editor", "tribute_moderator")  # owner-only actions
 for vis, readers in (
     ("public", EVERYONE),
     ("unlisted", EVERYONE),
@@ -244,28 +250,32 @@ for vis, readers in (
     if vis != "public":
         continue
     rows(obj, "GET", "/api/v1/memorials/{key}/posts", allow=readers, refuse=others(*readers))
-    rows(obj, "PATCH", "/api/v1/memorials/{key}", allow=("owner",), refuse=NOT_OWNER, data={"place": "Lyon"})
-    rows(obj, "GET", "/memorials/{key}/edit/", allow=("owner",), refuse=NOT_OWNER)
-    rows(obj, "GET", "/api/v1/memorials/{key}/log", allow=("owner",), refuse=NOT_OWNER)
-    rows(obj, "GET", "/api/v1/memorials/{key}/stewards", allow=("owner",), refuse=NOT_OWNER)
-    rows(obj, "GET", "/api/v1/memorials/{key}/imports", allow=("owner",), refuse=NOT_OWNER)
-    rows(obj, "GET", "/memorials/{key}/imports/", allow=("owner",), refuse=NOT_OWNER)
-    rows(obj, "GET", "/memorials/{key}/stewards/", allow=("owner",), refuse=NOT_OWNER)
+    rows(obj, "PATCH", "/api/v1/memorials/{key}", allow=EDITORS, refuse=NOT_EDITOR, data={"place": "Lyon"})
+    rows(obj, "GET", "/memorials/{key}/edit/", allow=EDITORS, refuse=NOT_EDITOR)
+    rows(obj, "GET", "/api/v1/memorials/{key}/log", allow=STEWARDS, refuse=NOT_OWNER)
+    rows(obj, "GET", "/api/v1/memorials/{key}/stewards", allow=STEWARDS, refuse=NOT_OWNER)
+    rows(obj, "GET", "/api/v1/memorials/{key}/imports", allow=EDITORS, refuse=NOT_EDITOR)
+    rows(obj, "GET", "/memorials/{key}/imports/", allow=EDITORS, refuse=NOT_EDITOR)
+    rows(obj, "GET", "/memorials/{key}/stewards/", allow=STEWARDS, refuse=NOT_OWNER)
 
 for_public = "memorial:public"
-owner_only_writes = [
+editor_writes = [
     ("POST", "/api/v1/memorials/{key}/state", {"state": "archived"}),
     ("PUT", "/api/v1/memorials/{key}/last_words", {"consent": "family", "text": "À bientôt."}),
     ("DELETE", "/api/v1/memorials/{key}/last_words", {}),
-    ("POST", "/api/v1/memorials/{key}/stewards", {"username": "{stranger}", "role": "editor"}),
-    ("DELETE", "/api/v1/memorials/{key}", {}),
     ("POST", "/memorials/{key}/state/", {"state": "archived"}),
     ("POST", "/memorials/{key}/last-words/", {"consent": "family", "text": "À bientôt."}),
     ("POST", "/memorials/{key}/cause/", {"text": "Illness"}),
-    ("POST", "/memorials/{key}/stewards/", {"username": "{stranger}", "role": "editor"}),
+]
+for method, path, data in editor_writes:
+    rows(for_public, method, path, allow=EDITORS, refuse=NOT_EDITOR, data=data)
+owner_only_writes = [
+    ("POST", "/api/v1/memorials/{key}/stewards", {"username": "{stranger}", "role": "editor"}),
+    ("DELETE", "/api/v1/memorials/{key}", {}),
+    ("POST", "/memorials/{key}/stewards/invite/", {"username": "{stranger}", "role": "editor"}),
 ]
 for method, path, data in owner_only_writes:
-    rows(for_public, method, path, allow=("owner",), refuse=NOT_OWNER, data=data)
+    rows(for_public, method, path, allow=("owner",), refuse=NOT_STEWARD_OWNER, data=data)
 signed = SIGNED_IN
 rows(for_public, "POST", "/api/v1/memorials/{key}/gestures/candle", allow=signed, refuse=("anonymous",))
 rows(for_public, "POST", "/memorials/{key}/gestures/candle/", allow=signed, refuse=("anonymous",))
@@ -275,7 +285,7 @@ rows(for_public, "POST", "/memorials/{key}/follow/", allow=signed, refuse=("anon
 rows(for_public, "GET", "/memorials/{key}/posts/", allow=EVERYONE, refuse=())
 # Forms whose valid input needs a file or the full form: refusals only (the owner's success is in tests/memorials).
 rows(for_public, "POST", "/memorials/{key}/share/", allow=(), refuse=("anonymous",))
-rows(for_public, "POST", "/memorials/{key}/edit/", allow=(), refuse=("anonymous",))
+rows(for_public, "POST", "/memorials/{key}/edit/", allow=(), refuse=("anonymous", "tribute_moderator"))
 rows(for_public, "POST", "/memorials/{key}/photo/", allow=(), refuse=("anonymous",))
 rows(for_public, "POST", "/memorials/{key}/imports/", allow=(), refuse=("anonymous",))
 rows(for_public, "POST", "/memorials/{key}/dispute/", allow=("stranger",), refuse=("anonymous",), data={"reason": "x"})
@@ -321,7 +331,7 @@ for state in ("pending", "approved", "rejected"):
         "/api/v1/memorials/{key}/tributes/{tribute}/moderate",
         "/memorials/{key}/tributes/{tribute}/moderate/",
     ):
-        rows(obj, "POST", path, allow=("owner",), refuse=NOT_OWNER, data={"state": "hidden", "reason": "x"})
+        rows(obj, "POST", path, allow=STEWARDS, refuse=NOT_OWNER, data={"state": "hidden", "reason": "x"})
     for method, path in (
         ("DELETE", "/api/v1/memorials/{key}/tributes/{tribute}"),
         ("POST", "/memorials/{key}/tributes/{tribute}/delete/"),

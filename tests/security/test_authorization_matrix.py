@@ -4,6 +4,7 @@ every route of the site and every API operation has rows or is in the commented 
 Each test builds one world (the roles) and one scene (the object) through the services, then sends one request.
 Size when written: 1229 rows (679 API, 550 pages) over 127 actions, 32 scenes, 19 object types and 9 roles
 (`test_matrix_size` prints the current figures with -s). About 5 minutes on one core: the rows are independent.
+Memorial stewards (editor, tribute moderator) are roles too, seated only in the rows that act as them.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from tests.factories import UserFactory, make_post
 
 from . import areas
 from .matrix import ALLOWED, ROWS, Row
+from .stewards import STEWARD_ROLES, seat_stewards
 
 ROLES_WITH_USERS = ("stranger", "follower", "blocked", "muted", "owner", "moderator", "admin")
 
@@ -58,6 +60,14 @@ class World:
 
     def __getitem__(self, role) -> User:
         return self.users[role]
+
+    def seat(self, role: str) -> None:
+        """A memorial steward role joins the world only for the rows that act as it (see tests/security/stewards)."""
+        if role in STEWARD_ROLES and role not in self.users:
+            self.users[role] = UserFactory(username=f"{role}_x")
+
+    def stewards(self) -> dict[str, User]:
+        return {role: self.users[role] for role in STEWARD_ROLES if role in self.users}
 
 
 # --- Scenes: each builds one object type and returns the values its rows' paths use -------------------------
@@ -122,6 +132,7 @@ def _memorial(w: World, visibility: str, *, publish: bool = True) -> dict:
     memorial = memorial_services.memorial_create(
         w["owner"], full_name="Jeanne Martin", death_date=datetime.date(2024, 3, 14), visibility=visibility
     )
+    seat_stewards(w, memorial)
     if publish:
         memorial_services.memorial_set_state(w["owner"], memorial, Memorial.State.PUBLISHED)
     if visibility == "invite_only":
@@ -317,6 +328,7 @@ def test_matrix(row: Row, world):
 
 def check_row(row: Row, world) -> None:
     with TestCase.captureOnCommitCallbacks(execute=True):
+        world.seat(row.role)
         values = SCENES[row.object](world)
     values.update({role: world[role].username for role in ROLES_WITH_USERS})
     values.update({f"{role}_id": str(world[role].pk) for role in ROLES_WITH_USERS})
@@ -529,4 +541,4 @@ def test_matrix_size():
     roles = {r.role for r in ROWS}
     scenes = {r.object for r in ROWS}
     print(f"matrix: {len(ROWS)} rows, {len(scenes)} scenes, {len(objects)} object types, {len(roles)} roles")
-    assert len(roles) == 9 and all(r.object in SCENES for r in ROWS)
+    assert len(roles) == 9 + len(STEWARD_ROLES) and all(r.object in SCENES for r in ROWS)

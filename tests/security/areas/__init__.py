@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ("comfort", "guard", "safety", "circles", "kindred", "humain", "trends", "crisis", "search", "feeds")
+AREAS = ("comfort", "guard", "safety", "circles", "kindred", "humain", "trends", "crisis", "search", "feeds", "reports")
 MODULES = [import_module(f"{__name__}.{area}") for area in AREAS]
 
 SCENES: dict = {}

@@ -140,14 +140,14 @@ def _target(payload: ReportCreate) -> tuple[str, str] | None:
 
 @router.post(
     "/v1/reports",
-    response={200: Report, 404: ReportError, 422: ReportError, 429: ReportError},
+    response={200: Report, 403: ReportError, 404: ReportError, 422: ReportError, 429: ReportError},
     auth=member("write:reports"),
     openapi_extra={
         "description": "Form-encoded or JSON. `category` is Mastodon's (spam, violation, legal, other) or one of "
         "Réconfort's own (harassment, hate, violence, false_memorial, impersonation, scam, child_safety, "
         "worried, other). Réconfort's extension: send exactly one of `memorial_id`, `tribute_id`, `appeal_id`, "
         "`circle_post_id` instead of `account_id` (and no `status_ids`) to report that thing; 404 when the caller "
-        "cannot see it, 422 when two things are sent at once or it is the caller's own."
+        "cannot see it, 403 when it is the caller's own, 422 when two things are sent at once."
     },
 )
 def create_report(request, payload: ReportCreate):
