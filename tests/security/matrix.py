@@ -324,6 +324,23 @@ rows(
     data={"username": "{stranger}"},
 )
 
+# --- An archive import waiting for review on the owner's public memorial: its editors only -------------------
+NOT_EDITOR_SHORT = ("anonymous", "stranger", "moderator", "tribute_moderator")
+IMPORT = "/memorials/{key}/imports/{import}/"
+API_IMPORT = "/api/v1/memorials/{key}/imports/{import}"
+for method, path, data in (
+    ("GET", IMPORT, None),
+    ("GET", IMPORT + "progress/", None),
+    ("POST", IMPORT + "exclude/", {"posts": "{imported}"}),
+    ("GET", API_IMPORT, None),
+    ("GET", API_IMPORT + "/posts", None),
+    ("POST", API_IMPORT + "/exclude", {"ids": ["{imported}"]}),
+    ("POST", API_IMPORT + "/last_words", {"post_id": "{imported}", "consent": "family"}),
+    ("POST", API_IMPORT + "/confirm", None),
+    ("DELETE", API_IMPORT, None),
+):
+    rows("memorial:import", method, path, allow=EDITORS, refuse=NOT_EDITOR_SHORT, data=data)
+
 # --- Tributes by state: the muted member wrote one on the owner's public memorial ----------------------------
 for state in ("pending", "approved", "rejected"):
     obj = f"tribute:{state}"
