@@ -65,17 +65,23 @@ def support_request_create(post: Post, *, topic: str = Topic.OTHER, anonymous: b
         existing = SupportRequest.objects.filter(post=post).first()
         if existing is not None:
             return existing
+        # The pseudonym lives on the post too (posts.authors shows it everywhere; decision 0038).
+        pseudonym = post.author_alias or (_pseudonym() if anonymous else "")
         try:
             with transaction.atomic():
-                return SupportRequest.objects.create(
+                request = SupportRequest.objects.create(
                     post=post,
                     asker_id=post.author_id,
                     topic=topic,
                     language=post.language or post.author.language,
                     audience=post.visibility,
-                    anonymous=bool(anonymous),
-                    pseudonym=_pseudonym() if anonymous else "",
+                    anonymous=bool(pseudonym),
+                    pseudonym=pseudonym,
                 )
+                if pseudonym and post.author_alias != pseudonym:
+                    Post.objects.filter(pk=post.pk).update(author_alias=pseudonym)
+                    post.author_alias = pseudonym
+                return request
         except IntegrityError:
             return SupportRequest.objects.get(post=post)
 
@@ -100,6 +106,12 @@ def support_request_ask(
         raise ServiceError(_("Choose French or English."), field="language", code="invalid_language")
     if not (text or "").strip():
         raise ServiceError(_("Say a few words about what you are going through."), field="text", code="empty")
+    if anonymous and audience == Visibility.PRIVATE:
+        raise ServiceError(
+            _("An anonymous request is public or unlisted: seen by your followers only, it would tell them it is you."),
+            field="audience",
+            code="anonymous_private",
+        )
     with transaction.atomic():
         post = post_services.post_create(
             asker,
@@ -108,6 +120,7 @@ def support_request_ask(
             language=language or asker.language,
             kind=PostKind.SUPPORT_REQUEST,
             idempotency_key=idempotency_key,
+            author_alias=_pseudonym() if anonymous else "",  # anonymous from its first moment
         )
         return support_request_create(post, topic=topic, anonymous=anonymous)
 

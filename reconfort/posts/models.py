@@ -78,6 +78,10 @@ class Post(models.Model):
     # Comfort guard (issue 6): a reply held for the parent's author (or a memorial steward) to approve. Only its
     # writer sees it until it is approved; it never reaches notifications, timelines or the API of others.
     held = models.BooleanField(default=False)
+    # Anonymous request for comfort (decision 0038): the pseudonym this post is shown under to everyone but its
+    # author and moderators. Set on an anonymous support request and on its asker's own replies in that thread;
+    # blank: the author is shown. Only reconfort.posts.authors decides who sees what.
+    author_alias = models.CharField(max_length=60, blank=True, default="")
     # Denormalised for rendering without extra queries: [{"id", "username"}] and tag display names.
     mentions_data = models.JSONField(default=list, blank=True)
     tag_names = models.JSONField(default=list, blank=True)
@@ -108,6 +112,10 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"Post {self.pk} by {self.author_id}"
+
+    @property
+    def is_anonymous(self) -> bool:
+        return bool(self.author_alias)
 
     def gesture_count(self, kind: str) -> int:
         return getattr(self, f"{kind}_count")

@@ -32,10 +32,22 @@ def can_delete_post(actor, post: Post) -> bool:
 
 def can_reblog_post(actor, post: Post) -> bool:
     """Only public and unlisted posts can be reshared (as on Mastodon); never a reshare itself, never a reply held
-    by the comfort guard."""
+    by the comfort guard; never by its author a post shown under a pseudonym (the reshare would name them)."""
+    if post.author_alias and actor.is_authenticated and actor.pk == post.author_id:
+        return False
     return post.reblog_of_id is None and post.visibility in (Visibility.PUBLIC, Visibility.UNLISTED) and not post.held
 
 
 def can_see_gesture_givers(viewer, post: Post) -> bool:
     """Who gave comfort is shown to the post's author (and moderators), not to every stranger."""
     return viewer.is_authenticated and (viewer.pk == post.author_id or viewer.is_moderator)
+
+
+def can_see_anonymous_author(viewer, author_id: int) -> bool:
+    """Who is behind a pseudonym (decision 0038): the author themselves and moderators, nobody else."""
+    return bool(viewer.is_authenticated and (viewer.pk == author_id or viewer.is_moderator))
+
+
+def can_see_post_author(viewer, post: Post) -> bool:
+    """Whether the viewer sees the account that wrote this post, or only its pseudonym."""
+    return not post.author_alias or can_see_anonymous_author(viewer, post.author_id)

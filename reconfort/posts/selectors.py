@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from reconfort.accounts.models import Follow, User
+from reconfort.accounts.models import Block, Follow, User
 from reconfort.accounts.selectors import blocked_ids_either_way, hidden_account_ids, is_blocked_either_way
 from reconfort.core.errors import NotFound
 from reconfort.core.text import normalize_tag
@@ -40,7 +40,10 @@ def posts_visible_to(viewer, queryset: QuerySet | None = None) -> QuerySet:
 def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) -> QuerySet:
     """Drop what the viewer must not see in a list: posts of suspended members; posts and reshares by accounts
     they block, mute or are blocked by; posts hidden by moderators (except their own); reshares of suspended
-    accounts' or hidden posts (a suspended member's words must not come back through a reshare)."""
+    accounts' or hidden posts (a suspended member's words must not come back through a reshare).
+
+    A post under a pseudonym (decision 0038) is left out only when its author blocked the viewer: the viewer's own
+    blocks and mutes of an account must not make its anonymous posts vanish, or they would tell who wrote them."""
     queryset = queryset.filter(author__is_active=True).filter(
         Q(reblog_of__isnull=True)
         | Q(reblog_of__author__is_active=True, reblog_of__hidden_at__isnull=True, reblog_of__held=False)
@@ -50,7 +53,23 @@ def exclude_hidden(viewer, queryset: QuerySet, *, include_mutes: bool = True) ->
     # Hidden by moderators, or held by the comfort guard: only the author still sees it.
     queryset = queryset.filter(Q(hidden_at__isnull=True, held=False) | Q(author=viewer))
     hidden = hidden_account_ids(viewer) if include_mutes else blocked_ids_either_way(viewer)
-    return queryset.exclude(author_id__in=hidden).exclude(reblog_of__author_id__in=hidden)
+    blockers = Block.objects.filter(target=viewer).values("account_id")
+    return (
+        queryset.exclude(author_id__in=hidden, author_alias="")
+        .exclude(author_id__in=blockers)
+        .exclude(reblog_of__author_id__in=hidden, reblog_of__author_alias="")
+        .exclude(reblog_of__author_id__in=blockers)
+    )
+
+
+def keeps_apart(viewer, post: Post) -> bool:
+    """A block between the viewer and the post's author. Under a pseudonym only the author's own block counts
+    (a refusal caused by the viewer's block would tell them who wrote it)."""
+    if not viewer.is_authenticated:
+        return False
+    if post.author_alias and viewer.pk != post.author_id:
+        return Block.objects.filter(account_id=post.author_id, target=viewer).exists()
+    return is_blocked_either_way(viewer, post.author)
 
 
 def post_get(post_id) -> Post:
@@ -75,7 +94,7 @@ def can_view(viewer, post: Post) -> bool:
             p,
             follows_author=follows,
             mentioned=mentioned,
-            blocked_either_way=is_blocked_either_way(viewer, p.author),
+            blocked_either_way=keeps_apart(viewer, p),
         ):
             return False
     return True
@@ -132,6 +151,8 @@ def account_posts(
 ) -> QuerySet:
     qs = posts_visible_to(viewer, Post.objects.with_related().filter(author=account))
     qs = exclude_hidden(viewer, qs, include_mutes=False)
+    if not policies.can_see_anonymous_author(viewer, account.pk):
+        qs = qs.filter(author_alias="")  # anonymous requests are not listed under their asker's name
     if exclude_replies:
         qs = qs.filter(Q(in_reply_to__isnull=True) | Q(in_reply_to_account=account))
     if exclude_reblogs:

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import User
-from reconfort.accounts.selectors import is_blocked_either_way
 from reconfort.accounts.urls_helpers import profile_path
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, ServiceError
@@ -22,6 +21,7 @@ from reconfort.core.text import extract_mentions, extract_tags, render_markdown,
 from reconfort.hashtags.services import tags_get_or_create
 
 from . import gates, policies
+from .authors import alias_handle, thread_alias
 from .models import (
     Gesture,
     GestureKind,
@@ -34,7 +34,7 @@ from .models import (
     Visibility,
 )
 from .models import Kind as PostKind
-from .selectors import can_view, post_not_found
+from .selectors import can_view, keeps_apart, post_not_found
 
 IDEMPOTENCY_WINDOW = timedelta(hours=1)
 MAX_MEDIA = 4
@@ -128,8 +128,12 @@ def post_create(
     is_story: bool = False,
     media_ids: list | tuple = (),
     idempotency_key: str | None = None,
+    author_alias: str = "",
 ) -> Post:
-    """Write a post. With an idempotency key, a retry within an hour returns the first post instead."""
+    """Write a post. With an idempotency key, a retry within an hour returns the first post instead.
+
+    `author_alias`: the pseudonym of an anonymous request for comfort (decision 0038; the comfort app gives it).
+    The asker's replies in that thread take the same pseudonym by themselves."""
     if idempotency_key:
         existing = _existing_for_key(author, idempotency_key)
         if existing is not None:
@@ -157,11 +161,17 @@ def post_create(
             raise post_not_found() from exc
         if parent.reblog_of_id or not can_view(author, parent):
             raise post_not_found()
-        if is_blocked_either_way(author, parent.author):
+        if keeps_apart(author, parent):
             raise Forbidden(_("You cannot reply to this post."), code="blocked")
+        author_alias = author_alias or _alias_in_thread(author, parent)
+    author_alias = (author_alias or "").strip()[:60]
 
     mentioned = _resolve_mentions(text)
-    if parent is not None and parent.author_id != author.pk:
+    if parent is not None and parent.author_alias:
+        # Mastodon clients start a reply with "@<the pseudonym's handle>": that names no member here.
+        mentioned.pop(alias_handle(parent.author_alias), None)
+    if parent is not None and parent.author_id != author.pk and not parent.author_alias:
+        # Replies name the person answered, except one under a pseudonym: the reply must not say who it is.
         mentioned.setdefault(parent.author.username.lower(), parent.author)
     draft = gates.Draft(author, text, kind, visibility, parent, [u for u in mentioned.values() if u.pk != author.pk])
     gates.run_checks(draft)
@@ -209,13 +219,17 @@ def post_create(
             in_reply_to_account=parent.author if parent else None,
             thread_root_id=(parent.thread_root_id or parent.pk) if parent else None,
             held=held,
+            author_alias=author_alias,
         )
         tags = _describe_tags_and_mentions(post, text, mentioned)
         post.save()
         _link_tags_and_mentions(post, tags, mentioned, replace=False)
         if media:
             MediaAttachment.objects.filter(pk__in=[m.pk for m in media]).update(post=post)
-        User.objects.filter(pk=author.pk).update(statuses_count=F("statuses_count") + 1, last_status_at=post.created_at)
+        if not author_alias:  # the profile's count and last post date must not move with an anonymous post
+            User.objects.filter(pk=author.pk).update(
+                statuses_count=F("statuses_count") + 1, last_status_at=post.created_at
+            )
         if parent is not None and not held:  # a held reply is counted when it is approved
             Post.objects.filter(pk=parent.pk).update(replies_count=F("replies_count") + 1)
         if idempotency_key:
@@ -223,6 +237,16 @@ def post_create(
             key_row.save(update_fields=["post"])
         events.emit(events.POST_CREATED, post_id=post.pk)
     return post
+
+
+def _alias_in_thread(author: User, parent: Post) -> str:
+    """The asker answering in the thread of their anonymous request keeps its pseudonym."""
+    if parent.author_alias:
+        return parent.author_alias if parent.author_id == author.pk else ""
+    if parent.thread_root_id is None:
+        return ""
+    root = Post.objects.filter(pk=parent.thread_root_id).values("author_id", "author_alias").first()
+    return root["author_alias"] if root and root["author_id"] == author.pk else ""
 
 
 def post_reply_nudges(author: User, *, text: str, in_reply_to_id) -> list[gates.Hold]:
@@ -258,7 +282,7 @@ def post_edit(
     )
     language = _clean_language(language, actor) if language else post.language
     mentioned = _resolve_mentions(text)
-    if post.in_reply_to_account and post.in_reply_to_account_id != actor.pk:
+    if post.in_reply_to_account and post.in_reply_to_account_id != actor.pk and not _answers_alias(post):
         mentioned.setdefault(post.in_reply_to_account.username.lower(), post.in_reply_to_account)
     # Comfort guard (issue 6): a shown reply edited into words that may hurt waits again for the author's approval.
     held_again = (
@@ -297,6 +321,10 @@ def post_edit(
     return post
 
 
+def _answers_alias(post: Post) -> bool:
+    return bool(post.in_reply_to_id) and Post.objects.filter(pk=post.in_reply_to_id).exclude(author_alias="").exists()
+
+
 def post_delete(actor: User, post: Post) -> None:
     if not can_view(actor, post):
         raise post_not_found()
@@ -312,7 +340,8 @@ def post_delete(actor: User, post: Post) -> None:
 
 
 def _forget_counts(post: Post) -> None:
-    User.objects.filter(pk=post.author_id, statuses_count__gt=0).update(statuses_count=F("statuses_count") - 1)
+    if not post.author_alias:  # an anonymous post was never counted on its author's profile
+        User.objects.filter(pk=post.author_id, statuses_count__gt=0).update(statuses_count=F("statuses_count") - 1)
     if post.in_reply_to_id:
         Post.objects.filter(pk=post.in_reply_to_id, replies_count__gt=0).update(replies_count=F("replies_count") - 1)
     if post.reblog_of_id:
@@ -323,7 +352,7 @@ def _target_for_action(actor: User, post: Post) -> Post:
     target = post.reblog_of or post
     if not can_view(actor, target):
         raise post_not_found()
-    if is_blocked_either_way(actor, target.author):
+    if keeps_apart(actor, target):
         raise post_not_found()
     return target
 
@@ -333,6 +362,12 @@ def post_reblog(actor: User, post: Post, *, visibility: str = Visibility.PUBLIC)
     target = _target_for_action(actor, post)
     if not policies.can_reblog_post(actor, target):
         raise Forbidden(_("This post cannot be reshared."), code="not_reblogable")
+    if (found := thread_alias(target)) is not None and found.asker_id == actor.pk:
+        # The asker resharing a reply to their anonymous request would show their followers it is theirs.
+        raise Forbidden(
+            _("You asked for comfort anonymously in this conversation: resharing from it would show it is you."),
+            code="anonymous_thread",
+        )
     if visibility not in (Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE):
         raise ServiceError(_("Unknown visibility."), field="visibility")
     existing = Post.objects.with_related().filter(author=actor, reblog_of=target).first()

@@ -21,7 +21,7 @@ from django_htmx.http import reswap, retarget
 from reconfort.core.errors import ServiceError
 from reconfort.core.htmx import problem_response, redirect_back, safe_next
 
-from . import policies, selectors, services
+from . import authors, policies, selectors, services
 from .forms import EditForm, PostForm, StoryForm
 from .models import GESTURE_EMOJI, GestureKind, Post
 
@@ -36,7 +36,7 @@ def posts_context(viewer, posts: list[Post]) -> dict:
 
 
 def post_url(post: Post) -> str:
-    return reverse("posts:detail", args=[post.author.username, post.pk])
+    return authors.post_path(post)
 
 
 def _visible_or_404(viewer, post_id) -> Post:
@@ -65,14 +65,26 @@ def detail(request, username: str, post_id: int):
     post = _visible_or_404(request.user, post_id)
     if post.reblog_of_id:
         return redirect(post_url(post.reblog_of))
-    if post.author.username.lower() != username.lower():
+    if post.author_alias or post.author.username.lower() != username.lower():
+        # An anonymous post lives at /posts/<id>, whatever name was tried: the answer must not confirm one.
         return redirect(post_url(post))
+    return _thread_page(request, post)
+
+
+def _givers(viewer, post: Post):
+    """Who gave which gesture, for the author: the asker of an anonymous request under its pseudonym."""
+    by_kind = selectors.gestures_by_kind(post)
+    return [
+        (GESTURE_EMOJI[k], k.label, [authors.shown_actor(viewer, account, post) for account in by_kind[k.value]])
+        for k in GestureKind
+        if by_kind[k.value]
+    ]
+
+
+def _thread_page(request, post: Post):
     thread = selectors.post_context(request.user, post)
     context = posts_context(request.user, [*thread.ancestors, post, *thread.descendants])
-    givers = None
-    if policies.can_see_gesture_givers(request.user, post):
-        by_kind = selectors.gestures_by_kind(post)
-        givers = [(GESTURE_EMOJI[k], k.label, by_kind[k.value]) for k in GestureKind if by_kind[k.value]]
+    givers = _givers(request.user, post) if policies.can_see_gesture_givers(request.user, post) else None
     reply_form = None
     if request.user.is_authenticated:
         reply_form = PostForm(
@@ -91,8 +103,13 @@ def detail(request, username: str, post_id: int):
 
 
 def by_id(request, post_id: int):
-    """/posts/<id>: where a link knows the post but not its author, e.g. "in reply to"."""
-    return redirect(post_url(_visible_or_404(request.user, post_id)))
+    """/posts/<id>: where a link knows the post but not its author, e.g. "in reply to"; the page itself of a post
+    shown under a pseudonym."""
+    post = _visible_or_404(request.user, post_id)
+    target = post.reblog_of or post
+    if target.author_alias:
+        return redirect(post_url(target)) if post.reblog_of_id else _thread_page(request, target)
+    return redirect(post_url(target))
 
 
 @login_required
