@@ -9,9 +9,13 @@ from reconfort.core.errors import NotFound
 from .models import Marker, Notification
 
 
-def _silenced(recipient_id: int, actor_id: int) -> bool:
+def _silenced(recipient_id: int, actor_id: int, *, actor_hidden: bool = False) -> bool:
     if recipient_id == actor_id:
         return True
+    if actor_hidden:
+        # Acting under a pseudonym (decision 0038): only the actor's own block counts. The recipient's blocks and
+        # mutes of the account behind it must not silence it, or the missing notice would tell who it is.
+        return Block.objects.filter(account_id=actor_id, target_id=recipient_id).exists()
     blocked = Block.objects.filter(
         Q(account_id=recipient_id, target_id=actor_id) | Q(account_id=actor_id, target_id=recipient_id)
     ).exists()
@@ -19,10 +23,18 @@ def _silenced(recipient_id: int, actor_id: int) -> bool:
 
 
 def notification_create(
-    *, recipient_id: int, actor_id: int, type: str, post_id=None, gesture_kind="", subject_id=None
+    *,
+    recipient_id: int,
+    actor_id: int,
+    type: str,
+    post_id=None,
+    gesture_kind="",
+    subject_id=None,
+    actor_hidden: bool = False,
 ) -> None:
-    """Notify unless the recipient blocked/muted the actor (or is the actor). Safe to call twice."""
-    if _silenced(recipient_id, actor_id):
+    """Notify unless the recipient blocked/muted the actor (or is the actor). Safe to call twice.
+    `actor_hidden`: the actor acts under the pseudonym of an anonymous request (posts.authors)."""
+    if _silenced(recipient_id, actor_id, actor_hidden=actor_hidden):
         return
     Notification.objects.get_or_create(
         recipient_id=recipient_id,

@@ -6,41 +6,57 @@ from reconfort.appeals.selectors import involved_ids
 from reconfort.comfort.circles.selectors import moderator_ids as circle_moderator_ids
 from reconfort.core import events
 from reconfort.crisis.models import CheckIn
+from reconfort.posts.authors import thread_alias
 from reconfort.posts.models import Mention, Post
 
 from . import services
 from .models import Notification, NotificationType
 
 
+def _acts_under_pseudonym(post: Post, actor_id: int) -> bool:
+    """The asker of an anonymous request acting in its thread (posts.authors, decision 0038)."""
+    found = thread_alias(post)
+    return found is not None and found.asker_id == actor_id
+
+
 def on_post_created(post_id, **_):
-    post = Post.objects.filter(pk=post_id).only("id", "author_id", "in_reply_to_account_id", "held").first()
+    post = Post.objects.filter(pk=post_id).select_related("thread_root").first()
     if post is None or post.held:  # comfort guard: a held reply notifies nobody until it is approved
         return
-    for account_id in Mention.objects.filter(post_id=post_id).values_list("account_id", flat=True):
+    recipients = list(Mention.objects.filter(post_id=post_id).values_list("account_id", flat=True))
+    # A reply to a post under a pseudonym does not mention its author (that would name them): they hear it all the same.
+    if post.in_reply_to_account_id and post.in_reply_to_account_id not in recipients:
+        recipients.append(post.in_reply_to_account_id)
+    hidden = _acts_under_pseudonym(post, post.author_id)
+    for account_id in recipients:
         kind = NotificationType.REPLY if account_id == post.in_reply_to_account_id else NotificationType.MENTION
-        services.notification_create(recipient_id=account_id, actor_id=post.author_id, type=kind, post_id=post_id)
+        services.notification_create(
+            recipient_id=account_id, actor_id=post.author_id, type=kind, post_id=post_id, actor_hidden=hidden
+        )
 
 
 def on_reblog(post_id, target_id, **_):
-    reblog = Post.objects.filter(pk=post_id).select_related("reblog_of").first()
+    reblog = Post.objects.filter(pk=post_id).select_related("reblog_of", "reblog_of__thread_root").first()
     if reblog is not None:
         services.notification_create(
             recipient_id=reblog.reblog_of.author_id,
             actor_id=reblog.author_id,
             type=NotificationType.REBLOG,
             post_id=target_id,
+            actor_hidden=_acts_under_pseudonym(reblog.reblog_of, reblog.author_id),
         )
 
 
 def on_gesture_added(post_id, account_id, kind, **_):
-    author_id = Post.objects.filter(pk=post_id).values_list("author_id", flat=True).first()
-    if author_id:
+    post = Post.objects.filter(pk=post_id).select_related("thread_root").first()
+    if post is not None:
         services.notification_create(
-            recipient_id=author_id,
+            recipient_id=post.author_id,
             actor_id=account_id,
             type=NotificationType.GESTURE,
             post_id=post_id,
             gesture_kind=kind,
+            actor_hidden=_acts_under_pseudonym(post, account_id),
         )
 
 
