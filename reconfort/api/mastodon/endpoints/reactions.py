@@ -7,10 +7,11 @@ from ninja import Router, Schema
 
 from reconfort.core.errors import ServiceError
 from reconfort.posts import policies, selectors, services
+from reconfort.posts.authors import shown_actor
 from reconfort.posts.models import EMOJI_GESTURE, GESTURE_EMOJI, GestureKind
 
 from ..auth import anyone, member
-from ..entities.account import Account, render_account
+from ..entities.account import Account, render_shown_account
 from ..entities.status import Status, render_status
 from ..responses import json_response
 from .statuses import visible_post
@@ -69,7 +70,7 @@ def _reactions(request, status_id: str, only: str | None = None) -> list[dict]:
                 "name": GESTURE_EMOJI[kind],
                 "count": count,
                 "me": state.gave(target.pk, kind),
-                "accounts": [render_account(u) for u in givers.get(kind, [])],
+                "accounts": [render_shown_account(shown_actor(request.auth, u, target)) for u in givers.get(kind, [])],
             }
         )
     return result

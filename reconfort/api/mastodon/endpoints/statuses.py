@@ -11,10 +11,11 @@ from pydantic import BeforeValidator, Field
 
 from reconfort.core.pagination import paginate_by_id
 from reconfort.posts import policies, selectors, services
+from reconfort.posts.authors import shown_actor, shown_author
 from reconfort.posts.models import GestureKind, Post, Visibility
 
 from ..auth import anyone, member
-from ..entities.account import Account, render_account
+from ..entities.account import Account, render_shown_account
 from ..entities.common import iso
 from ..entities.media import Attachment, render_media
 from ..entities.status import Status, StatusRenderer, post_content_html, render_status
@@ -169,7 +170,7 @@ def source(request, status_id: str):
 @router.get("/v1/statuses/{status_id}/history", response={200: list[StatusEdit]}, auth=anyone("read:statuses"))
 def history(request, status_id: str):
     post = visible_post(request.auth, status_id)
-    account = render_account(post.author)
+    account = render_shown_account(shown_author(request.auth, post))
     media = [render_media(m) for m in post.media.order_by("id")]
     versions = [
         {
@@ -231,10 +232,12 @@ def unfavourite(request, status_id: str):
     return json_response(render_status(request.auth, selectors.post_get(target.pk)))
 
 
-def _givers_page(request, queryset, paging: PageQuery):
+def _givers_page(request, queryset, paging: PageQuery, post: Post):
     page = paging.page(default=40, maximum=80)
     users = paginate_by_id(queryset, page, field="page_id")
-    return paginated(request, users, [render_account(u) for u in users], key=lambda u: u.page_id)
+    # The asker of an anonymous request giving in its thread is shown under its pseudonym (posts.authors).
+    accounts = [render_shown_account(shown_actor(request.auth, u, post)) for u in users]
+    return paginated(request, users, accounts, key=lambda u: u.page_id)
 
 
 @router.get("/v1/statuses/{status_id}/reblogged_by", response={200: list[Account]}, auth=anyone("read:statuses"))
@@ -246,7 +249,7 @@ def reblogged_by(
     post = visible_post(request.auth, status_id)
     target = post.reblog_of or post
     qs = selectors.reblogged_by(target).annotate(page_id=F("posts__id"))
-    return _givers_page(request, qs, paging)
+    return _givers_page(request, qs, paging, target)
 
 
 @router.get("/v1/statuses/{status_id}/favourited_by", response={200: list[Account]}, auth=anyone("read:statuses"))
@@ -261,4 +264,4 @@ def favourited_by(
     if not policies.can_see_gesture_givers(request.auth, target):
         return json_response([])
     qs = selectors.gesture_givers(target, GestureKind.HEART).annotate(page_id=F("gestures__id"))
-    return _givers_page(request, qs, paging)
+    return _givers_page(request, qs, paging, target)

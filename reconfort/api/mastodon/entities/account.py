@@ -6,6 +6,7 @@ from ninja import Schema
 
 from reconfort.accounts.models import User
 from reconfort.memorials.selectors import memorialised_ids_cached
+from reconfort.posts.authors import ShownAuthor, alias_handle
 
 from .. import links
 from .common import iso
@@ -105,6 +106,49 @@ def render_account(user: User) -> dict:
     if user.pk in memorialised_ids_cached():
         data["memorial"] = True
     return data
+
+
+def render_alias_account(alias: str, alias_id: str, *, created_at, page_url: str) -> dict:
+    """The pseudonym of an anonymous request for comfort as an Account (decision 0038): an opaque id that is not a
+    number (GET /api/v1/accounts/anon-… is 404), no picture, no profile, no counts that could be compared."""
+    handle = alias_handle(alias)
+    avatar = links.missing_avatar_url()
+    return {
+        "id": alias_id,
+        "username": handle,
+        "acct": handle,
+        "display_name": alias,
+        "locked": True,
+        "bot": False,
+        "discoverable": False,
+        "indexable": False,
+        "group": False,
+        "noindex": True,
+        "hide_collections": True,
+        "created_at": iso(created_at),
+        "note": "",
+        "url": page_url,
+        "uri": page_url,
+        "avatar": avatar,
+        "avatar_static": avatar,
+        "header": avatar,
+        "header_static": avatar,
+        "followers_count": 0,
+        "following_count": 0,
+        "statuses_count": 0,
+        "last_status_at": None,
+        "emojis": [],
+        "fields": [],
+    }
+
+
+def render_shown_account(shown: ShownAuthor) -> dict:
+    """The account as the viewer may see it: the member, or the pseudonym (posts.authors decides)."""
+    if shown.hidden:
+        thread = shown.thread
+        page_url = links.absolute(f"/posts/{thread.root_id}")
+        return render_alias_account(thread.alias, thread.alias_id, created_at=thread.created_at, page_url=page_url)
+    return render_account(shown.account)
 
 
 def render_credential_account(user: User, *, follow_requests_count: int) -> dict:

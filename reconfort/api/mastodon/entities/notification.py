@@ -13,9 +13,10 @@ from ninja import Schema
 
 from reconfort.notifications.models import Notification as NotificationModel
 from reconfort.notifications.models import NotificationType
+from reconfort.posts.authors import shown_actor
 from reconfort.posts.models import GESTURE_EMOJI, GestureKind
 
-from .account import Account, render_account
+from .account import Account, render_shown_account
 from .common import iso
 from .status import Status, StatusRenderer
 
@@ -73,7 +74,8 @@ def render_notifications(viewer, notifications: list[NotificationModel]) -> list
             "type": kind,
             "group_key": f"ungrouped-{n.pk}",
             "created_at": iso(n.created_at),
-            "account": render_account(n.actor),
+            # The asker of an anonymous request acts in its thread under its pseudonym (posts.authors).
+            "account": render_shown_account(shown_actor(viewer, n.actor, n.post)),
         }
         if n.post_id:
             data["status"] = renderer.render(n.post)

@@ -1,8 +1,10 @@
 """Status (docs.joinmastodon.org/entities/Status), with Pleroma's emoji reactions for gestures of comfort.
 
 The ❤️ gesture is Mastodon's favourite; the other gestures (🫂 🕯️ 🙏 💐) appear in `pleroma.emoji_reactions`.
-Rendering a page of statuses costs 3 queries whatever its size: the media of all posts at once, and the
-viewer's own gestures and reshares (posts.selectors.viewer_state).
+Rendering a page of statuses costs 4 queries at most whatever its size: the media of all posts at once, the
+viewer's own gestures and reshares (posts.selectors.viewer_state), and which replied-to posts are anonymous.
+The author of an anonymous request for comfort is a pseudonym account to all but them and moderators
+(posts.authors, decision 0038).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from collections import defaultdict
 from django.utils.html import escape
 from ninja import Field, Schema
 
+from reconfort.posts import policies
+from reconfort.posts.authors import ALIAS_ID_PREFIX, post_path, shown_author
 from reconfort.posts.models import GESTURE_EMOJI, GestureKind, MediaAttachment, Post
 from reconfort.posts.selectors import ViewerState, viewer_state
 
 from .. import links
-from .account import Account, render_account
+from .account import Account, render_shown_account
 from .common import iso, sid
 from .media import Attachment, render_media
 
@@ -118,7 +122,7 @@ def emoji_reactions(post: Post, state: ViewerState) -> list[dict]:
 
 
 class StatusRenderer:
-    """Renders statuses for one viewer, loading what a page needs up front (3 queries at most)."""
+    """Renders statuses for one viewer, loading what a page needs up front (4 queries at most)."""
 
     def __init__(self, viewer, posts: list[Post], state: ViewerState | None = None):
         self.viewer = viewer
@@ -129,10 +133,21 @@ class StatusRenderer:
             for media in MediaAttachment.objects.filter(post_id__in=ids).order_by("id"):
                 self.media[media.post_id].append(media)
         self.state = state if state is not None else viewer_state(viewer, list(posts))
+        # Replies to a post under a pseudonym: whom they answer is the pseudonym for all but its author and
+        # moderators (one query, only when the page has replies).
+        parent_ids = {p.in_reply_to_id for p in every if p.in_reply_to_id}
+        self.hidden_parents: dict[int, str] = {}
+        if parent_ids:
+            rows = Post.objects.filter(pk__in=parent_ids).exclude(author_alias="")
+            for pk, root_id, author_id in rows.values_list("pk", "thread_root_id", "author_id"):
+                if not policies.can_see_anonymous_author(viewer, author_id):
+                    self.hidden_parents[pk] = f"{ALIAS_ID_PREFIX}{root_id or pk}"
+
+    def in_reply_to_account_id(self, post: Post) -> str | None:
+        return self.hidden_parents.get(post.in_reply_to_id) or sid(post.in_reply_to_account_id)
 
     def render(self, post: Post) -> dict:
-        author = post.author
-        url = links.status_url(author.username, post.pk)
+        url = links.absolute(post_path(post))
         reblog = post.reblog_of
         state = self.state
         data = {
@@ -141,7 +156,7 @@ class StatusRenderer:
             "url": url,
             "created_at": iso(post.created_at),
             "edited_at": iso(post.edited_at),
-            "account": render_account(author),
+            "account": render_shown_account(shown_author(self.viewer, post)),
             "content": "" if reblog else post_content_html(post),
             "text": None,
             "visibility": post.visibility,
@@ -164,7 +179,7 @@ class StatusRenderer:
             "favourites_count": post.heart_count,
             "replies_count": post.replies_count,
             "in_reply_to_id": sid(post.in_reply_to_id),
-            "in_reply_to_account_id": sid(post.in_reply_to_account_id),
+            "in_reply_to_account_id": self.in_reply_to_account_id(post),
             "reblog": self.render(reblog) if reblog else None,
             "poll": None,
             "card": None,
