@@ -16,7 +16,10 @@ BATCH = 2000
 
 
 def _recipients(post: Post) -> set[int]:
-    """Who gets this post (or reshare) in their home timeline."""
+    """Who gets this post (or reshare) in their home timeline. A post under a pseudonym goes to its author's home
+    only: in a follower's home it would tell them it comes from someone they follow (decision 0038)."""
+    if post.author_alias:
+        return {post.author_id}
     recipients = {post.author_id}
     if post.visibility == Visibility.DIRECT:
         recipients |= set(Mention.objects.filter(post=post).values_list("account_id", flat=True))
@@ -29,7 +32,12 @@ def _recipients(post: Post) -> set[int]:
     if post.visibility == Visibility.PUBLIC and not post.reblog_of_id and not post.author.limited:
         # Members who follow one of its hashtags (blocks and mutes are taken out below, like for followers).
         recipients |= tag_follower_ids(PostTag.objects.filter(post=post).values("tag_id"))
-    authors = {post.author_id} | ({post.reblog_of.author_id} if post.reblog_of_id else set())
+    # A reshare of an anonymous post: the reader's own blocks and mutes of its hidden author must not show (by its
+    # absence) who that is; the author's blocks still keep it from those they blocked.
+    hidden_author = post.reblog_of.author_id if post.reblog_of_id and post.reblog_of.author_alias else None
+    if hidden_author is not None:
+        recipients -= set(Block.objects.filter(account_id=hidden_author).values_list("target_id", flat=True))
+    authors = {post.author_id} | ({post.reblog_of.author_id} if post.reblog_of_id and hidden_author is None else set())
     excluded = set(
         Block.objects.filter(
             Q(account_id__in=recipients, target_id__in=authors) | Q(account_id__in=authors, target_id__in=recipients)
@@ -59,7 +67,9 @@ def home_backfill(follower_id: int, target_id: int) -> None:
     """After a follow: the followed account's recent posts appear in the follower's home at once."""
     ids = (
         Post.objects.filter(
-            author_id=target_id, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE]
+            author_id=target_id,
+            visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE],
+            author_alias="",
         )
         .order_by("-id")
         .values_list("id", flat=True)[:BACKFILL_ON_FOLLOW]
@@ -80,7 +90,11 @@ def home_rebuild(owner_id: int) -> None:
     ids = list(
         Post.objects.filter(
             Q(author_id=owner_id)
-            | Q(author_id__in=followed, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE])
+            | Q(
+                author_id__in=followed,
+                visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE],
+                author_alias="",
+            )
         )
         .order_by("-id")
         .values_list("id", flat=True)[: settings.RECONFORT_HOME_FEED_SIZE]
