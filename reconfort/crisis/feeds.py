@@ -13,6 +13,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from reconfort.core.errors import NotFound
+from reconfort.posts.authors import post_path, public_name
 
 from . import selectors
 from .models import Crisis, CrisisNotice
@@ -52,7 +53,7 @@ class CrisisRssFeed(Feed):
             return _("Official information")
         if item.spoiler_text:
             return _("Content warning: %(warning)s") % {"warning": item.spoiler_text}
-        return _("A post by %(name)s") % {"name": item.author.name}
+        return _("A post by %(name)s") % {"name": public_name(item)}
 
     def item_description(self, item) -> str:
         if isinstance(item, CrisisNotice):
@@ -67,7 +68,7 @@ class CrisisRssFeed(Feed):
     def item_link(self, item) -> str:
         if isinstance(item, CrisisNotice):
             return reverse("crisis:detail", args=[item.crisis.slug]) + f"#notice-{item.pk}"
-        return reverse("posts:detail", args=[item.author.username, item.pk])
+        return post_path(item)
 
     def item_guid(self, item) -> str:
         return self.item_link(item)
@@ -76,7 +77,9 @@ class CrisisRssFeed(Feed):
         return item.created_at
 
     def item_author_name(self, item) -> str:
-        return _("The moderators") if isinstance(item, CrisisNotice) else item.author.name
+        if isinstance(item, CrisisNotice):
+            return _("The moderators")
+        return public_name(item)  # an anonymous request's pseudonym (decision 0038)
 
 
 class CrisisAtomFeed(CrisisRssFeed):

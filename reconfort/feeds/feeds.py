@@ -1,7 +1,8 @@
 """RSS 2.0 and Atom feeds with Django's syndication framework (decision 0035): a member's public posts and a
 hashtag's public posts. Never followers-only, mentioned-only or unlisted posts, never replies or reshares,
 never posts hidden by moderators. A suspended member has no feed (404); a memorialised member's feed stays,
-titled in remembrance. A post under a content warning shows only the warning, as on the pages."""
+titled in remembrance. A post under a content warning shows only the warning, as on the pages. An anonymous
+request for comfort is in no member's feed, and signed with its pseudonym in a hashtag's feed (decision 0038)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from reconfort.core.errors import NotFound
 from reconfort.core.text import tag_path
 from reconfort.hashtags.selectors import tag_get
 from reconfort.memorials.selectors import account_memorial_of
+from reconfort.posts.authors import post_path, public_name
 from reconfort.posts.models import Post, Visibility
 from reconfort.posts.selectors import exclude_hidden
 
@@ -49,7 +51,7 @@ class _PostItems:
             return post.title
         if post.spoiler_text:
             return _("Content warning: %(warning)s") % {"warning": post.spoiler_text}
-        return _("A post by %(name)s") % {"name": post.author.name}
+        return _("A post by %(name)s") % {"name": self.item_author_name(post)}
 
     def item_description(self, post: Post) -> str:
         if post.spoiler_text:
@@ -57,7 +59,7 @@ class _PostItems:
         return post.content_html
 
     def item_link(self, post: Post) -> str:
-        return reverse("posts:detail", args=[post.author.username, post.pk])
+        return post_path(post)
 
     def item_guid(self, post: Post) -> str:
         return self.item_link(post)
@@ -69,7 +71,7 @@ class _PostItems:
         return post.edited_at or post.created_at
 
     def item_author_name(self, post: Post) -> str:
-        return post.author.name
+        return public_name(post)
 
     def item_categories(self, post: Post) -> list[str]:
         return list(post.tag_names or [])
@@ -104,7 +106,9 @@ class AccountRss(_PostItems, Feed):
         return account.language
 
     def items(self, account):
-        return list(_public(self.viewer).filter(author=account).order_by("-id")[:ITEMS])
+        # Never an anonymous request: the feed is public and carries the account's name (decision 0038).
+        qs = _public(self.viewer).filter(author=account, author_alias="")
+        return list(qs.order_by("-id")[:ITEMS])
 
 
 class AccountAtom(AccountRss):

@@ -3,7 +3,8 @@
 Posts: public ones, the viewer's own, those of accounts they follow and those that mention them, as far as they
 may see them (posts.selectors.posts_visible_to: followers-only to followers, direct to the people mentioned);
 never posts hidden by moderators, held by the comfort guard, or by accounts they block, mute or are blocked by.
-Ranked by relevance, then newest first.
+Ranked by relevance, then newest first. An anonymous request for comfort is found by its words, never by its
+author (decision 0038).
 Accounts, tags: name matches (accents ignored). Memorials: only those listed in the Hereafter. Appeals: those
 the viewer may see (appeals.selectors). Memorials and appeals are matched on read (decision 0037).
 """
@@ -24,6 +25,7 @@ from reconfort.appeals.models import Appeal
 from reconfort.appeals.selectors import appeals_visible_to
 from reconfort.hashtags.selectors import tag_search as hashtags_tag_search
 from reconfort.memorials.models import Memorial
+from reconfort.posts import policies
 from reconfort.posts.models import Mention, Post, Visibility
 from reconfort.posts.selectors import exclude_hidden, posts_visible_to
 
@@ -79,6 +81,10 @@ def post_search(viewer, query: str, *, limit: int = 20, offset: int = 0, filters
         if filters.following:
             return []
         qs = qs.filter(visibility=Visibility.PUBLIC, held=False)
+    # "Posts by this member" or "by people I follow" never finds an anonymous request (decision 0038): only its
+    # author and moderators know whose it is.
+    if filters.following or (filters.account_id and not policies.can_see_anonymous_author(viewer, filters.account_id)):
+        qs = qs.filter(author_alias="")
     allowed = set(exclude_hidden(viewer, posts_visible_to(viewer, qs)).values_list("pk", flat=True))
     ranked = sorted(((score, post_id) for post_id, score in scored if post_id in allowed), reverse=True)
     page = [post_id for _, post_id in ranked[offset : offset + limit]]

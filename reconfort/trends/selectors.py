@@ -69,7 +69,8 @@ def tag_people(viewer, tag: Tag, limit: int = 12) -> list[User]:
     """Members who used the tag publicly in the last days, most recent first; never those the viewer blocks,
     mutes or is blocked by, nor suspended or restricted members."""
     since = timezone.now() - timedelta(days=RECENT_DAYS)
-    posts = _public_posts().filter(tags=tag, created_at__gte=since)
+    # Not for an anonymous request: listing its asker among the tag's people would name them (decision 0038).
+    posts = _public_posts().filter(tags=tag, created_at__gte=since, author_alias="")
     if viewer.is_authenticated:
         posts = posts.exclude(author_id__in=hidden_account_ids(viewer))
     ids = [r["author_id"] for r in posts.values("author_id").annotate(last=Max("id")).order_by("-last")[:limit]]
@@ -98,9 +99,8 @@ def featured_tag_stats(featured: list[FeaturedTag]) -> dict[int, tuple[int, date
     """Per featured tag: how many public posts its member wrote with it, and when the last one was."""
     out = {}
     for f in featured:
-        agg = (
-            _public_posts().filter(author_id=f.user_id, tags=f.tag_id).aggregate(n=Count("id"), last=Max("created_at"))
-        )
+        mine = _public_posts().filter(author_id=f.user_id, tags=f.tag_id, author_alias="")  # not anonymous ones
+        agg = mine.aggregate(n=Count("id"), last=Max("created_at"))
         out[f.pk] = (agg["n"], agg["last"])
     return out
 

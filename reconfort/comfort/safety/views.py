@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reconfort.core.errors import ServiceError
 from reconfort.core.htmx import redirect_back
+from reconfort.posts.authors import post_path
 from reconfort.posts.models import Post
 
 from . import forms, helplines, selectors, services
@@ -102,5 +103,5 @@ def worried(request, post_id: int):
             request,
             _("Thank you for caring. A moderator will look at it soon. Nothing is sent to this person."),
         )
-        return redirect("posts:detail", post.author.username, post.pk)
+        return redirect(post_path(post))  # /posts/<id> for an anonymous request (decision 0038)
     return TemplateResponse(request, "comfort_safety/worried.html", context)

@@ -104,6 +104,7 @@ def _last_original_post(account):
             reblog_of__isnull=True,
             visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED],
             hidden_at__isnull=True,
+            author_alias="",  # never an anonymous request (decision 0038)
         )
         .order_by("-created_at", "-id")
         .first()
@@ -171,7 +172,10 @@ def account_memorial_update(actor, account, *, statement: str | None = None, pin
     if pinned_post_id not in (None, ""):
         post = (
             Post.objects.filter(
-                author=account, reblog_of__isnull=True, visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED]
+                author=account,
+                reblog_of__isnull=True,
+                visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED],
+                author_alias="",
             )
             .filter(pk=pinned_post_id if str(pinned_post_id).isdigit() else -1)
             .first()
