@@ -39,7 +39,8 @@ def _reportable_posts(reporter, target, wanted_id):
             wanted = post_get_visible(reporter, wanted_id)
         except ServiceError:
             wanted = None
-        if wanted is not None and wanted.author_id == target.pk and not wanted.reblog_of_id:
+        # Never an anonymous request (decision 0038): listing it here would confirm whose it is.
+        if wanted is not None and wanted.author_id == target.pk and not wanted.reblog_of_id and not wanted.author_alias:
             posts.insert(0, wanted)
     return posts
 
