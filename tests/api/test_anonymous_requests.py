@@ -129,3 +129,14 @@ def test_givers_and_history_show_the_pseudonym(api_for, people, request_):
     assert {a["id"] for r in reactions for a in r["accounts"]} == {f"anon-{request_.post_id}"}
     history = api_for(people["stranger"]).get(f"/api/v1/statuses/{request_.post_id}/history").json()
     assert history[0]["account"]["id"] == f"anon-{request_.post_id}"
+
+
+def test_asking_anonymously_for_followers_only_is_refused(api_for, people):
+    response = api_for(people["asker"]).post_json(
+        "/api/v1/comfort/requests", {"text": "Je pleure", "audience": "private", "anonymous": True}
+    )
+    assert response.status_code == 422 and "error" in response.json()
+    created = api_for(people["asker"]).post_json(
+        "/api/v1/comfort/requests", {"text": "Je pleure", "audience": "unlisted", "anonymous": True}
+    )
+    assert created.status_code == 200 and created.json()["author"]["anonymous"] is True

@@ -64,7 +64,11 @@ class SupportRequestIn(Schema):
     topic: str = Field("other", description="grief, illness, loneliness, new_parenthood, anxiety or other.")
     language: str | None = Field(None, description="fr or en; the member's language when absent.")
     audience: str = Field("public", description="public, unlisted or private (followers).")
-    anonymous: bool = Field(False, description="Shown to strangers under a pseudonym.")
+    anonymous: bool = Field(
+        False,
+        description="Shown under a pseudonym to everyone but the asker and moderators, everywhere (its statuses' "
+        "account is then `anon-<post id>`). Public or unlisted only: with `private` it is refused (422).",
+    )
 
 
 class ComfortCall(Schema):
