@@ -31,7 +31,10 @@ class AskForm(forms.Form):
     anonymous = forms.BooleanField(
         label=_("Do not show my name to strangers"),
         required=False,
-        help_text=_("Strangers see a pseudonym. Moderators can still see who you are, to keep everyone safe."),
+        help_text=_(
+            "Everyone sees a pseudonym, your followers too, and it is not listed on your profile. Moderators can "
+            "still see who you are, to keep everyone safe. Public or unlisted only."
+        ),
     )
 
 
