@@ -120,7 +120,7 @@ def _report_create(reporter, target_account, category, comment, rule_ids, *, pos
     if len(rules) != len(set(rule_ids)):
         raise ServiceError(_("Unknown rule."), field="rule_ids")
     posts = Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account)
-    if not can_see_anonymous_author(reporter, target_account.pk):
+    if target_account is not None and not can_see_anonymous_author(reporter, target_account.pk):
         # An anonymous request is not "this member's post" to a reporter (decision 0038): accepting it here and
         # refusing it under another name would tell whose it is.
         posts = posts.filter(author_alias="")

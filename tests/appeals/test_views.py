@@ -152,16 +152,16 @@ def test_owner_pages(client, user):
     assert response.status_code == 200
 
 
-def test_a_member_reports_an_appeal_through_its_post(client, user, other):
+def test_a_member_reports_the_appeal_itself(client, user, other):
     appeal = make_appeal(user)
     client.force_login(other)
     page = client.get(f"/appeals/{appeal.pk}/").text
-    link = reverse("moderation:report", args=[user.username]) + f"?post={appeal.post_id}&amp;next=/appeals/{appeal.pk}/"
+    link = reverse("moderation:report_about", args=["appeal", appeal.pk])
     assert link in page
-    form_url = link.replace("&amp;", "&")
-    assert client.get(form_url).status_code == 200
-    response = client.post(form_url, {"category": "spam", "posts": [appeal.post_id], "next": f"/appeals/{appeal.pk}/"})
+    assert client.get(link).status_code == 200
+    response = client.post(link, {"category": "spam"})
     assert response.status_code == 302 and response["Location"] == f"/appeals/{appeal.pk}/"
-    assert list(Report.objects.get().posts.values_list("pk", flat=True)) == [appeal.post_id]
+    report = Report.objects.get()
+    assert report.appeal == appeal and report.target_account == user and not report.posts.exists()
     client.force_login(user)
     assert "Report this appeal" not in client.get(f"/appeals/{appeal.pk}/").text
