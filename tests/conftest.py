@@ -1,7 +1,18 @@
 import pytest
+from django.test import TransactionTestCase
 from huey.contrib.djhuey import HUEY
 
+from tests.db_reset import reset_database
 from tests.factories import UserFactory
+
+
+def _fixture_teardown(self):
+    for alias in self._databases_names(include_mirrors=False):
+        reset_database(alias)
+
+
+# Tests commit for real (docs/decisions/0005); empty the tables they wrote, without Django's full flush.
+TransactionTestCase._fixture_teardown = _fixture_teardown
 
 
 @pytest.fixture(autouse=True)
