@@ -143,9 +143,3 @@ def shown_actor(viewer, actor, post: Post | None) -> ShownAuthor:
     """Someone who acted on a post (replied, mentioned, gave a gesture, reshared): the asker of an anonymous request
     acts in its thread under its pseudonym."""
     return _shown(viewer, actor, thread_alias(post))
-
-
-def hides_actor(viewer, actor_id: int, post: Post | None) -> bool:
-    """Whether this viewer sees the actor of something done on this post only under a pseudonym."""
-    found = thread_alias(post)
-    return found is not None and found.asker_id == actor_id and not policies.can_see_anonymous_author(viewer, actor_id)
