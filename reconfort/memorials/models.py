@@ -298,6 +298,9 @@ class Tribute(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by the site's moderators on a member's report: the stewards cannot bring it back (only a moderator,
+    # or an overturned decision, can), or guestbook moderation would undo the site's.
+    hidden_by_site = models.BooleanField(default=False)
     # Why the kind-reply guard (comfort, through posts.gates) found its words suspect: screening categories such as
     # "hostility", "mockery", "slur", "spam", "proselytising". Shown to the stewards only, to decide quickly.
     screened_as = models.JSONField(default=list, blank=True)  # ScreeningReason values

@@ -51,6 +51,11 @@ def can_moderate_tributes(access: Access) -> bool:
     return access.role in TRIBUTE_ROLES or access.legacy_contact
 
 
+def can_steward_change_tribute(tribute: Tribute) -> bool:
+    """A tribute the site's moderators hid stays hidden whatever the stewards decide."""
+    return not tribute.hidden_by_site
+
+
 def can_hide_reported_tribute(access: Access, current: str, wanted: str) -> bool:
     """The site's moderators, acting on a member's report, may hide an approved tribute or show again a hidden
     one; approving or rejecting waiting tributes stays with the stewards."""

@@ -10,7 +10,7 @@ from reconfort.accounts import services as accounts
 from reconfort.accounts.models import Role
 from reconfort.appeals.models import Appeal
 from reconfort.comfort.circles.models import CirclePost
-from reconfort.core.errors import NotFound, RateLimited, ServiceError
+from reconfort.core.errors import Forbidden, NotFound, RateLimited, ServiceError
 from reconfort.memorials import services as memorial_services
 from reconfort.memorials.models import Tribute
 from reconfort.moderation import selectors, services
@@ -162,6 +162,23 @@ def test_hiding_the_reported_thing_is_a_decision_the_member_may_appeal(kind, use
     appeal = services.decision_appeal_create(other, decision, text="It was a joke between friends.")
     services.decision_appeal_decide(second_moderator, appeal, overturn=True)
     assert not hidden(thing)
+
+
+def test_the_stewards_cannot_bring_back_a_tribute_the_moderators_hid(user, other, moderator, second_moderator):
+    tribute = tribute_by(other, memorial_of(user))  # `user` keeps the memorial and approved the tribute
+    report = services.report_create_about(user, "tribute", tribute.pk, category="harassment")
+    decision = _decide(moderator, report, action="hide")
+    with pytest.raises(Forbidden) as refused:
+        memorial_services.tribute_moderate(user, Tribute.objects.get(pk=tribute.pk), state="approved")
+    assert refused.value.code == "hidden_by_site"
+    assert Tribute.objects.get(pk=tribute.pk).state == Tribute.State.HIDDEN
+    # Overturned on appeal, it is the stewards' again.
+    appeal = services.decision_appeal_create(other, decision, text="Ce n'était pas méchant.")
+    services.decision_appeal_decide(second_moderator, appeal, overturn=True)
+    shown = Tribute.objects.get(pk=tribute.pk)
+    assert shown.state == Tribute.State.APPROVED and not shown.hidden_by_site
+    memorial_services.tribute_moderate(user, shown, state="hidden", reason="Finalement non.")
+    assert Tribute.objects.get(pk=tribute.pk).state == Tribute.State.HIDDEN
 
 
 def test_a_memorial_is_not_hidden_through_a_report_but_its_keeper_is_warned(user, other, moderator):

@@ -88,6 +88,11 @@ def tribute_moderate(actor, tribute: Tribute, *, state: str, reason: str = "") -
     access = visible_access(actor, tribute.memorial)
     if not policies.can_moderate_tributes(access):
         raise Forbidden(_("Only the stewards of this memorial can moderate tributes."), code="not_steward")
+    if not policies.can_steward_change_tribute(tribute):
+        raise Forbidden(
+            _("The site's moderators hid this tribute after a report; only they can show it again."),
+            code="hidden_by_site",
+        )
     return _set_state(actor, tribute, state, reason)
 
 
@@ -99,6 +104,8 @@ def tribute_set_hidden(moderator, tribute: Tribute, *, hidden: bool, reason: str
     wanted = Tribute.State.HIDDEN if hidden else Tribute.State.APPROVED
     if not policies.can_hide_reported_tribute(access, tribute.state, wanted):
         raise Forbidden(_("Only an approved tribute can be hidden, and only a hidden one shown again."), code="state")
+    tribute.hidden_by_site = hidden
+    tribute.save(update_fields=["hidden_by_site"])
     return _set_state(moderator, tribute, wanted, reason)
 
 
