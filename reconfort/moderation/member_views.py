@@ -91,6 +91,8 @@ def report(request, username: str):
 def report_about(request, kind: str, ref: str):
     """Report a memorial, a tribute, an appeal or a circle message the member can see (never their own). The page
     shows what is reported, not whose it is: a memorial's keepers stay unknown to the reporter."""
+    if kind == targets.POST_SLUG:
+        return _report_post(request, ref)
     target_kind = targets.BY_SLUG.get(kind)
     if target_kind is None:
         raise Http404(_("There is no such thing to report."))
@@ -116,6 +118,42 @@ def report_about(request, kind: str, ref: str):
                     request.user,
                     target_kind.field,
                     ref,
+                    category=data["category"],
+                    comment=data["comment"],
+                    rule_ids=[rule.pk for rule in data.get("rules") or []],
+                )
+            except ServiceError as exc:
+                return _refused(response, form, exc)
+            messages.success(
+                request,
+                _("Thank you. The moderators will look at your report and tell you what they decided."),
+            )
+            return redirect(context["next"])
+    return response
+
+
+def _report_post(request, ref: str):
+    """Report one post by the post, not its author's name: how an anonymous request and its asker's replies are
+    reported (decision 0038). The page names the author as the reporter sees them, the pseudonym under one."""
+    try:
+        post = post_get_visible(request.user, ref)
+    except ServiceError as exc:
+        raise Http404(exc.message) from exc
+    post = post.reblog_of or post
+    if post.author_id == request.user.pk:
+        raise Http404(_("You cannot report what is your own."))
+    form = ReportForm(request.POST or None)
+    reported = targets.describe_post(request.user, post)
+    context = {"form": form, "reported": reported, "next": safe_next(request, reported.url)}
+    response = TemplateResponse(request, "moderation/report.html", context)
+    if request.method == "POST":
+        response.status_code = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.report_create_posts(
+                    request.user,
+                    [post.pk],
                     category=data["category"],
                     comment=data["comment"],
                     rule_ids=[rule.pk for rule in data.get("rules") or []],

@@ -140,6 +140,10 @@ class Report(models.Model):
     tribute = models.ForeignKey(Tribute, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     circle_post = models.ForeignKey(CirclePost, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # A post reported under a pseudonym (decision 0038): the reporter only ever sees that, even once the post is
+    # deleted; `target_account` stays the real author, for the moderators.
+    target_alias = models.CharField(max_length=60, blank=True)
+    target_alias_root = models.BigIntegerField(null=True, blank=True)  # the request's post: its `anon-<id>`
     category = models.CharField(max_length=20, choices=ReportCategory.choices)
     rules = models.ManyToManyField(Rule, blank=True)
     comment = models.TextField(max_length=1000, blank=True)

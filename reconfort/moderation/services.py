@@ -15,9 +15,10 @@ from reconfort.comfort.safety import policies as safety_policies
 from reconfort.core import events, ratelimit
 from reconfort.core.errors import Forbidden, NotFound, ServiceError
 from reconfort.memorials import services as memorial_services
+from reconfort.posts.authors import shown_author, thread_alias
 from reconfort.posts.models import Post
 from reconfort.posts.policies import can_see_anonymous_author
-from reconfort.posts.selectors import can_view
+from reconfort.posts.selectors import can_view, post_get_visible
 
 from . import policies, targets
 from .models import (
@@ -100,7 +101,45 @@ def report_create_about(reporter: User, kind: str, ref, *, category: str, commen
     return _report_create(reporter, owner, category, comment, rule_ids, target=(target_kind.field, thing))
 
 
-def _report_create(reporter, target_account, category, comment, rule_ids, *, post_ids=(), target=None) -> Report:
+POSTS_PER_REPORT = 20
+
+
+def report_create_posts(
+    reporter: User, post_ids, *, alias_id: str = "", category: str, comment: str = "", rule_ids=()
+) -> Report:
+    """A member reports posts they can see by the posts themselves, not by their author's name: how an anonymous
+    request and its asker's replies are reported without naming anyone (decision 0038). The posts must show one
+    author to the reporter: one account, or one pseudonym (`alias_id`, the pseudonym's `anon-<id>`, must then be
+    theirs). An anonymous post and a named one are never "one author", whoever wrote them, so a refusal tells
+    nothing. The report is about the real author, as any post report: moderators see who it is."""
+    if not reporter.is_authenticated:
+        raise Forbidden(_("Sign in to report."), code="not_signed_in")
+    try:
+        wanted = list(dict.fromkeys(int(p) for p in post_ids))
+    except (TypeError, ValueError) as exc:
+        raise ServiceError(_("Unknown rule or post."), field="status_ids", code="invalid_ids") from exc
+    if not wanted or len(wanted) > POSTS_PER_REPORT:
+        raise ServiceError(_("Choose the posts you report."), field="status_ids", code="no_target")
+    posts = []
+    for pk in wanted:
+        post = post_get_visible(reporter, pk)  # NotFound when the reporter cannot see it
+        posts.append(post.reblog_of or post)  # a reshare: what it shows
+    shown = [shown_author(reporter, post) for post in posts]
+    authors = {author.alias_id if author.hidden else author.account.pk for author in shown}
+    if len(authors) != 1:
+        raise ServiceError(_("Report the posts of one author at a time."), field="status_ids", code="several_authors")
+    if alias_id and not all(post.author_alias and thread_alias(post).alias_id == alias_id for post in posts):
+        raise NotFound(_("Record not found."))
+    if posts[0].author_id == reporter.pk:
+        raise Forbidden(_("You cannot report what is your own."), code="self_report")
+    return _report_create(
+        reporter, posts[0].author, category, comment, rule_ids, found_posts=posts, alias=shown[0].thread
+    )
+
+
+def _report_create(
+    reporter, target_account, category, comment, rule_ids, *, post_ids=(), target=None, found_posts=None, alias=None
+) -> Report:
     if category not in ReportCategory.values:
         raise ServiceError(_("Choose what is wrong."), field="category", code="invalid_category")
     if len(comment or "") > 1000:
@@ -119,14 +158,18 @@ def _report_create(reporter, target_account, category, comment, rule_ids, *, pos
     rules = list(Rule.objects.filter(pk__in=rule_ids))
     if len(rules) != len(set(rule_ids)):
         raise ServiceError(_("Unknown rule."), field="rule_ids")
-    posts = Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account)
-    if target_account is not None and not can_see_anonymous_author(reporter, target_account.pk):
-        # An anonymous request is not "this member's post" to a reporter (decision 0038): accepting it here and
-        # refusing it under another name would tell whose it is.
-        posts = posts.filter(author_alias="")
-    posts = list(posts)
-    if len(posts) != len(set(post_ids)) or not all(can_view(reporter, p) for p in posts):
-        raise ServiceError(_("These posts are not the reported member's, or you cannot see them."), field="post_ids")
+    if found_posts is not None:  # report_create_posts found and checked them
+        posts = found_posts
+    else:
+        posts = Post.objects.select_related("author").filter(pk__in=post_ids, author=target_account)
+        if target_account is not None and not can_see_anonymous_author(reporter, target_account.pk):
+            # An anonymous request is not "this member's post" to a reporter (decision 0038): accepting it here and
+            # refusing it under another name would tell whose it is.
+            posts = posts.filter(author_alias="")
+        posts = list(posts)
+        if len(posts) != len(set(post_ids)) or not all(can_view(reporter, p) for p in posts):
+            message = _("These posts are not the reported member's, or you cannot see them.")
+            raise ServiceError(message, field="post_ids")
     field, thing = target or ("", None)
     with transaction.atomic():
         item = QueueItem.objects.create(kind=QueueItem.Kind.REPORT, risk=CATEGORY_RISK[category])
@@ -137,6 +180,8 @@ def _report_create(reporter, target_account, category, comment, rule_ids, *, pos
             comment=(comment or "").strip(),
             queue_item=item,
             target_kind=field,
+            target_alias=alias.alias if alias else "",
+            target_alias_root=alias.root_id if alias else None,
             **({field: thing} if field else {}),
         )
         report.rules.set(rules)

@@ -22,6 +22,7 @@ from reconfort.core.errors import NotFound
 from reconfort.memorials import selectors as memorial_selectors
 from reconfort.memorials import services as memorial_services
 from reconfort.memorials.models import Steward, Tribute
+from reconfort.posts.authors import post_path, shown_author
 
 from .models import ReportTarget
 
@@ -186,6 +187,15 @@ class Shown:
     text: str
     url: str
     hidden: bool
+
+
+# A post is reported by its id too (/report/post/<id>/): stored as an account report with that post, so it is no
+# kind of its own; the page names the author as the reporter sees them (a pseudonym under one, decision 0038).
+POST_SLUG = "post"
+
+
+def describe_post(viewer, post) -> Shown:
+    return Shown("post", shown_author(viewer, post).name, post.text, post_path(post), False)
 
 
 def describe(kind: TargetKind, thing) -> Shown:

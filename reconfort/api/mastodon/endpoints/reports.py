@@ -8,6 +8,10 @@ reports yet: `forward` is accepted and `forwarded` is always false.
 Our extension: instead of an account, a report may be about one memorial, tribute, appeal or circle message the
 caller can see (`memorial_id`, `tribute_id`, `appeal_id`, `circle_post_id`). It is then about the member who wrote
 or keeps it; for a memorial, whose keepers are not public, `target_account` comes back null.
+
+An anonymous request for comfort and its asker's replies show a pseudonym account (`anon-<id>`, decision 0038):
+a report sends that id as `account_id`, or no `account_id` at all, with the `status_ids`. It is about the real
+author for the moderators, and `target_account` stays the pseudonym for the reporter.
 """
 
 from __future__ import annotations
@@ -22,11 +26,15 @@ from reconfort.moderation import services
 from reconfort.moderation.models import TARGET_FIELDS, ReportCategory, ReportTarget
 from reconfort.moderation.models import Report as ReportModel
 from reconfort.moderation.selectors import rules_list
+from reconfort.posts.authors import ALIAS_ID_PREFIX
+from reconfort.posts.models import Post
+from reconfort.posts.policies import can_see_anonymous_author
 
 from ..auth import member
-from ..entities.account import Account, render_account
+from ..entities.account import Account, render_account, render_alias_account
 from ..entities.common import iso
 from ..entities.instance import render_rules
+from ..links import absolute
 from ..parsing import object_id
 from ..responses import json_response
 from .statuses import TextId
@@ -97,7 +105,23 @@ def _ids(values: list[str], field: str) -> list[int]:
     return ids
 
 
-def render_report(report: ReportModel) -> dict:
+def _target_account(viewer, report: ReportModel) -> dict | None:
+    # A memorial's keepers are not public: the reporter is not told who keeps it.
+    if report.target_kind == ReportTarget.MEMORIAL or report.target_account is None:
+        return None
+    if report.target_alias and not can_see_anonymous_author(viewer, report.target_account_id):
+        root = report.target_alias_root
+        asked_at = Post.objects.filter(pk=root).values_list("created_at", flat=True).first()
+        return render_alias_account(
+            report.target_alias,
+            f"{ALIAS_ID_PREFIX}{root}",
+            created_at=asked_at or report.created_at,
+            page_url=absolute(f"/posts/{root}"),
+        )
+    return render_account(report.target_account)
+
+
+def render_report(report: ReportModel, viewer) -> dict:
     status_ids = [str(pk) for pk in report.posts.order_by("id").values_list("pk", flat=True)]
     rule_ids = [str(pk) for pk in report.rules.order_by("id").values_list("pk", flat=True)]
     return {
@@ -110,10 +134,7 @@ def render_report(report: ReportModel) -> dict:
         "created_at": iso(report.created_at),
         "status_ids": status_ids or None,
         "rule_ids": rule_ids or None,
-        # A memorial's keepers are not public: the reporter is not told who keeps it.
-        "target_account": None
-        if report.target_kind == ReportTarget.MEMORIAL or report.target_account is None
-        else render_account(report.target_account),
+        "target_account": _target_account(viewer, report),
         "memorial_id": report.memorial.key if report.memorial_id else None,
         "tribute_id": _text(report.tribute_id),
         "appeal_id": _text(report.appeal_id),
@@ -147,7 +168,9 @@ def _target(payload: ReportCreate) -> tuple[str, str] | None:
         "Réconfort's own (harassment, hate, violence, false_memorial, impersonation, scam, child_safety, "
         "worried, other). Réconfort's extension: send exactly one of `memorial_id`, `tribute_id`, `appeal_id`, "
         "`circle_post_id` instead of `account_id` (and no `status_ids`) to report that thing; 404 when the caller "
-        "cannot see it, 403 when it is the caller's own, 422 when two things are sent at once."
+        "cannot see it, 403 when it is the caller's own, 422 when two things are sent at once. Posts may be reported "
+        "by `status_ids` alone, or with the pseudonym's `anon-…` id of an anonymous request as `account_id`: they "
+        "must show one author (422 otherwise), and `target_account` is then that author as the caller sees them."
     },
 )
 def create_report(request, payload: ReportCreate):
@@ -162,7 +185,25 @@ def create_report(request, payload: ReportCreate):
             comment=payload.comment or "",
             rule_ids=_ids(payload.rule_ids, "rule_ids"),
         )
-        return json_response(render_report(report))
+        return json_response(render_report(report, request.auth))
+    alias_id = str(payload.account_id or "").strip()
+    if alias_id.startswith(ALIAS_ID_PREFIX) or (not alias_id and payload.status_ids):
+        # Posts under a pseudonym (or any posts, named by their ids alone): never through the author's id.
+        post_ids = _ids(payload.status_ids, "status_ids")
+        if not post_ids:  # the pseudonym alone: its request
+            root = object_id(alias_id.removeprefix(ALIAS_ID_PREFIX))
+            if root is None:
+                raise NotFound(_("Record not found."))
+            post_ids = [root]
+        report = services.report_create_posts(
+            request.auth,
+            post_ids,
+            alias_id=alias_id,
+            category=_category(payload),
+            comment=payload.comment or "",
+            rule_ids=_ids(payload.rule_ids, "rule_ids"),
+        )
+        return json_response(render_report(report, request.auth))
     if payload.account_id in (None, ""):
         raise ServiceError(
             _("Say what you report: an account, or (Réconfort) a memorial, a tribute, an appeal or a circle message."),
@@ -180,7 +221,7 @@ def create_report(request, payload: ReportCreate):
         rule_ids=_ids(payload.rule_ids, "rule_ids"),
         post_ids=_ids(payload.status_ids, "status_ids"),
     )
-    return json_response(render_report(report))
+    return json_response(render_report(report, request.auth))
 
 
 @router.get("/v1/instance/rules", response={200: list[RuleOut]}, auth=None)
