@@ -7,11 +7,13 @@ Scene "report_about:tribute": the owner's approved tribute on the stranger's mem
 Scene "report_about:appeal": the owner's followers-only prayer appeal (the owner blocked `blocked`).
 Scene "report_about:circle_post": the owner's message in their members-only circle (the follower is a member).
 Scenes "reported:tribute" and "reported:circle_post": the follower reported those; only staff open and hide them.
+Scene "report_about:post": the owner's anonymous public request for comfort, reported by the post (decision 0038).
 """
 
 from __future__ import annotations
 
 from reconfort.appeals import services as appeal_services
+from reconfort.comfort import services as comfort_services
 from reconfort.comfort.circles import selectors as circle_selectors
 from reconfort.comfort.circles import services as circle_services
 from reconfort.memorials import services as memorial_services
@@ -57,6 +59,13 @@ def scene_circle_post(w) -> dict:
     return {**values, "mine": post.pk}
 
 
+def scene_anonymous_post(w) -> dict:
+    request = comfort_services.support_request_ask(
+        w["owner"], text="Je n'arrive plus à dormir.", topic="grief", language="fr", anonymous=True
+    )
+    return {"post": request.post_id}
+
+
 def _reported(scene, kind: str, ref: str):
     def build(w) -> dict:
         values = scene(w)
@@ -71,6 +80,7 @@ SCENES = {
     "report_about:tribute": scene_tribute,
     "report_about:appeal": scene_appeal,
     "report_about:circle_post": scene_circle_post,
+    "report_about:post": scene_anonymous_post,
     "reported:tribute": _reported(scene_tribute, "tribute", "tribute"),
     "reported:circle_post": _reported(scene_circle_post, "circle_post", "mine"),
 }
@@ -112,6 +122,17 @@ rows(A, "POST", "/api/v1/reports", allow=("follower",), refuse=NOT_READERS, data
 C = "report_about:circle_post"
 rows(C, "GET", "/report/circle-post/{mine}/", allow=("follower", "moderator"), refuse=(*NOT_READERS, "muted"))
 rows(C, "POST", "/api/v1/reports", allow=("follower",), refuse=NOT_READERS, data={"circle_post_id": "{mine}", **REPORT})
+P = "report_about:post"  # the asker herself may not; the member she blocked does not see it
+rows(P, "GET", "/report/post/{post}/", allow=("stranger", "moderator"), refuse=("anonymous", "owner", "blocked"))
+rows(P, "POST", "/report/post/{post}/", allow=("follower",), refuse=("anonymous", "owner"), data=REPORT)
+rows(
+    P,
+    "POST",
+    "/api/v1/reports",
+    allow=("stranger",),
+    refuse=("anonymous", "owner", "blocked"),
+    data={"account_id": "anon-{post}", **REPORT},
+)
 
 # Moderators open the report and hide the tribute or the message (through the memorials and circles services);
 # neither the reporter nor the reported member can.
