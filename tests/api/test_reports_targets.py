@@ -61,6 +61,8 @@ def test_what_the_caller_cannot_see_is_not_found(api, user, other, third):
 
 def test_one_thing_at_a_time_and_never_one_s_own(api, user, other):
     """Two things at once are refused as invalid (422); one's own thing as not allowed (403)."""
+    user.language = "en"  # the message is compared in English
+    user.save(update_fields=["language"])
     appeal, memorial = appeal_of(other), memorial_of(other)
     post = make_post(other, "Bonjour")
     for data in (
