@@ -17,8 +17,11 @@ from markdown_it import MarkdownIt
 # A hashtag: '#' not preceded by a word character, then letters/digits/underscore (Unicode-aware),
 # at least one non-digit.
 HASHTAG_RE = re.compile(r"(?<![\w/#&])#(\w*[^\W\d]\w*)", re.UNICODE)
-# A mention: @username or @username@domain, not preceded by a word character.
-MENTION_RE = re.compile(r"(?<![\w/@])@([A-Za-z0-9_]{1,30})(?:@([A-Za-z0-9.\-]+\.[A-Za-z]{2,}(?::\d+)?))?")
+# A mention: @username or @username@domain, not preceded by a word character. "@lantern-427" is no mention of
+# "@lantern" (as in Mastodon, where "-" may be part of a handle): it is a pseudonym's handle (posts.authors).
+MENTION_RE = re.compile(
+    r"(?<![\w/@])@([A-Za-z0-9_]{1,30})(?![A-Za-z0-9_]*-[A-Za-z0-9_])(?:@([A-Za-z0-9.\-]+\.[A-Za-z]{2,}(?::\d+)?))?"
+)
 URL_RE = re.compile(r"(?<![\w/])(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])")
 
 ALLOWED_TAGS = {

@@ -38,9 +38,12 @@ def post_absolute_url(post: Post) -> str:
 
 
 def alias_handle(alias: str) -> str:
-    """The pseudonym as a handle ("Lantern 427" → "lantern_427"): the `acct` Mastodon clients show and put at the
-    start of a reply (post_create then mentions nobody by it)."""
-    return slugify(alias).replace("-", "_") or "anonymous"
+    """The pseudonym as a handle ("Lantern 427" → "lantern-427"): the `acct` Mastodon clients show and put at the
+    start of a reply. It always holds a "-", which no username may (accounts.USERNAME_RE): no member can be its
+    namesake, so looking the handle up or mentioning it finds nobody (core.text.MENTION_RE does not stop at the
+    "-" to mention "@lantern")."""
+    handle = slugify(alias) or "anonymous"
+    return handle if "-" in handle else f"{handle}-anon"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def test_the_status_account_is_a_pseudonym_for_others(api_for, people, request_)
         account = data["account"]
         assert account["id"] == f"anon-{request_.post_id}" and not account["id"].isdigit()
         assert account["display_name"] == request_.pseudonym
-        assert account["acct"] == account["username"] == request_.pseudonym.lower().replace(" ", "_")
+        assert account["acct"] == account["username"] == request_.pseudonym.lower().replace(" ", "-")
         assert account["locked"] is True and account["note"] == "" and account["avatar"].endswith("missing.png")
         assert account["statuses_count"] == 0 and account["followers_count"] == 0
         assert data["url"].endswith(f"/posts/{request_.post_id}") and "solene" not in str(data).lower()
