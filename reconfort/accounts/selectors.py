@@ -37,14 +37,26 @@ def is_blocked_either_way(a: User, b: User) -> bool:
 
 
 def hidden_account_ids(viewer: User) -> QuerySet:
-    """Accounts whose content the viewer should not see: those they block, mute, or who block them."""
-    return User.objects.filter(
-        Q(blocks_received__account=viewer) | Q(mutes_received__account=viewer) | Q(blocks_made__target=viewer)
-    ).values("id")
+    """Ids of the accounts whose content the viewer should not see: those they block, mute, or who block them.
+
+    A union of indexed look-ups of the viewer's own blocks and mutes, not joins from every account: the database
+    reads the viewer's few rows instead of the whole accounts table on every timeline page."""
+    return (
+        Block.objects.filter(account=viewer)
+        .values("target_id")
+        .union(
+            Mute.objects.filter(account=viewer).values("target_id"),
+            Block.objects.filter(target=viewer).values("account_id"),
+        )
+    )
 
 
 def blocked_ids_either_way(viewer: User) -> QuerySet:
-    return User.objects.filter(Q(blocks_received__account=viewer) | Q(blocks_made__target=viewer)).values("id")
+    return (
+        Block.objects.filter(account=viewer)
+        .values("target_id")
+        .union(Block.objects.filter(target=viewer).values("account_id"))
+    )
 
 
 def followers_list(account: User) -> QuerySet:

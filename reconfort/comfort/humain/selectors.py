@@ -68,7 +68,7 @@ def waiting_for_comfort(viewer, *, limit: int = WAITING, comforter=None) -> list
     block, mute or are blocked by; the asker shown as the comfort app allows (a pseudonym when anonymous)."""
     if (comforter or active_comforter(viewer)) is None:
         return []
-    hidden = set(hidden_account_ids(viewer).values_list("id", flat=True))
+    hidden = {row["target_id"] for row in hidden_account_ids(viewer)}  # a union: its rows are named after the first
     found = [r for r in requests_waiting(viewer, limit=limit * 2) if r.asker_id not in hidden][:limit]
     return [Waiting(r, author_shown(viewer, r)) for r in found]
 
