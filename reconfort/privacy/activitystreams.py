@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from reconfort.posts.authors import post_absolute_url
 from reconfort.posts.models import Post, Visibility
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
@@ -19,7 +20,9 @@ def actor_url(username: str) -> str:
 
 
 def post_url(post: Post) -> str:
-    return f"{actor_url(post.author.username)}/{post.pk}"
+    """The post's address as the site gives it: an anonymous request (decision 0038) is at /posts/<id>, so a reply
+    to one, or a reshare of one, does not name its asker in the member's outbox."""
+    return post_absolute_url(post)
 
 
 def _audience(post: Post, actor: str) -> tuple[list[str], list[str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -94,7 +95,7 @@ def mastodon_zip() -> SimpleUploadedFile:
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("outbox.json", __import__("json").dumps(outbox))
+        archive.writestr("outbox.json", json.dumps(outbox))
         archive.writestr("actor.json", '{"preferredUsername": "papa", "name": "Papa"}')
     return SimpleUploadedFile("archive.zip", buffer.getvalue(), "application/zip")
 
@@ -310,3 +311,13 @@ def whole_life(member, friend, stranger, settings) -> Life:
 
 def ask_deletion(member) -> None:
     privacy.deletion_request(member, password=PASSWORD)
+
+
+def exported(user) -> tuple[dict, set[str]]:
+    """Run an export for the member (inline in tests) and read it back: {file name: its JSON}, and every name."""
+    export = privacy.export_request(user)
+    with zipfile.ZipFile(privacy.export_file(user, export.pk)) as archive:
+        names = set(archive.namelist())
+        data = {n: json.loads(archive.read(n)) for n in names if n.endswith(".json")}
+        data["__raw__"] = b"".join(archive.read(n) for n in names if n.endswith(".json")).decode()
+    return data, names

@@ -10,14 +10,18 @@ import pytest
 from django.utils import timezone
 
 from reconfort.accounts.models import User
+from reconfort.comfort import callouts
 from reconfort.comfort import services as comfort_services
 from reconfort.comfort.circles import services as circle_services
 from reconfort.comfort.guard import services as guard_services
 from reconfort.comfort.guard.models import HeldReply
+from reconfort.comfort.models import Call
 from reconfort.comfort.safety import services as safety_services
 from reconfort.comfort.safety.models import RiskSignal
+from reconfort.crisis import services as crisis_services
 from reconfort.privacy import services
 from tests.factories import UserFactory, make_post
+from tests.privacy.lives import LYON
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +115,52 @@ def test_circle_posts_are_in_the_export(members):
     with zipfile.ZipFile(services.export_file(user, export.pk)) as archive:
         circles = json.loads(archive.read("circles.json"))
     assert [p["text"] for p in circles["posts"]] == ["Trois nuits sans dormir, et vous ?"]
+
+
+def test_call_outs_and_requests_opened_say_nothing_of_the_askers(members, third):
+    user, _other = members
+    User.objects.filter(pk=third.pk).update(date_joined=timezone.now() - timedelta(days=60))
+    comfort_services.comforter_save(user, languages=["fr"], guide_read=True)
+    callouts.call_settings_save(user, on_call=True, from_hour=0, until_hour=0)  # any hour
+    lonely = comfort_services.support_request_ask(third, text="Personne ne m'écrit jamais.", anonymous=True)
+    [call] = callouts.calls_send(now=timezone.now() + timedelta(hours=2))
+    assert call.comforter_id == user.pk
+    comfort_services.claim_open(user, lonely)
+    comfort_services.claim_release(user, lonely)
+    comfort = exported(user)[0]
+    assert comfort["call_outs"] == {
+        "on_call": True,
+        "from_hour": 0,
+        "until_hour": 0,
+        "calls_received": [{"language": "fr", "at": Call.objects.get().created_at.isoformat()}],
+    }
+    assert [c["state"] for c in comfort["requests_opened"]] == ["released"]
+    text = json.dumps(comfort, ensure_ascii=False)
+    assert "amina" not in text and "écrit jamais" not in text and lonely.pseudonym not in text
+
+
+def test_circles_hosted_and_crises_as_their_pages_show_them(members, third):
+    user, other = members
+    circle = circle_services.circle_create(user, name="Veuves et veufs", join_policy="open")
+    circle_services.circle_join(other, circle)
+    circle_services.circle_join(third, circle)
+    spam = circle_services.circle_post_create(other, circle, text="Achetez mon livre")
+    circle_services.circle_post_remove(user, spam, reason="Publicité")
+    circle_services.circle_ban(user, circle, third, reason="Moqueries")
+    moderator = UserFactory(username="modo", role="moderator")
+    flood = crisis_services.crisis_create(moderator, name="Crue du Rhône", place="Lyon", radius_km=30)
+    crisis_services.trusted_add(third, user)
+    crisis_services.location_share(user, flood, latitude=LYON[0], longitude=LYON[1])
+    crisis_services.checkin_set(user, flood, "safe", account=third)
+    export = services.export_request(user)
+    with zipfile.ZipFile(services.export_file(user, export.pk)) as archive:
+        circles = json.loads(archive.read("circles.json"))
+        crises = json.loads(archive.read("crises.json"))
+    assert circles["circles_created"][0]["name"] == "Veuves et veufs"
+    [removed] = circles["messages_removed"]
+    assert (removed["circle"], removed["message"], removed["reason"]) == (circle.slug, str(spam.pk), "Publicité")
+    assert "Achetez" not in json.dumps(circles)  # the removed message is its writer's
+    assert [(b["account"], b["reason"]) for b in circles["bans_made"]] == [("amina", "Moqueries")]
+    assert crises["i_may_mark_safe"] == ["amina"]
+    assert [(m["account"], m["status"]) for m in crises["marked_by_me"]] == [("amina", "safe")]
+    assert crises["locations_shared"][0]["latitude"] == LYON[0]

@@ -147,3 +147,16 @@ def test_export_holds_what_comfort_circles_kindred_crises_and_tags_keep(user, ot
     with zipfile.ZipFile(services.export_file(other, theirs.pk)) as archive:
         received = json.loads(archive.read("comfort.json"))["thanks_received"]
     assert received == [{"text": "Merci, vraiment.", "at": ANY}]  # without who sent it: askers may be anonymous
+
+
+def test_the_outbox_never_names_the_asker_of_an_anonymous_request(user, other):
+    """A reply to an anonymous request (decision 0038) points to it by its anonymous address, /posts/<id>."""
+    User.objects.filter(pk__in=[user.pk, other.pk]).update(date_joined=timezone.now() - timedelta(days=60))
+    request = comfort_services.support_request_ask(other, text="Je n'en parle à personne.", anonymous=True)
+    posts.post_create(user, text="Je vous lis, courage.", in_reply_to_id=request.post_id)
+    export = services.export_request(user)
+    with zipfile.ZipFile(services.export_file(user, export.pk)) as archive:
+        outbox = json.loads(archive.read("outbox.json"))
+    [reply] = outbox["orderedItems"]
+    assert reply["object"]["inReplyTo"].endswith(f"/posts/{request.post_id}")
+    assert "tom" not in json.dumps(outbox)

@@ -59,6 +59,7 @@ def post_data(post: Post) -> dict:
         "language": post.language,
         "title": post.title,
         "is_story": post.is_story,
+        "anonymous_as": post.author_alias,  # the pseudonym of an anonymous request (and their replies in its thread)
         "created_at": post.created_at.isoformat(),
         "edited_at": at(post.edited_at),
         "held": post.held,  # a reply waiting for the approval of the author it answers (kind-reply guard)

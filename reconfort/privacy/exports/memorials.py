@@ -119,6 +119,11 @@ def _last_words_chosen_elsewhere(user, kept_ids) -> list[dict]:
     return [{"memorial": ref(w.memorial), **_last_words(w, user)} for w in rows.order_by("id")]
 
 
+def _own_detail(detail: dict) -> dict:
+    """A log entry's detail without the writer of a tribute the member decided on (as for tribute_decisions)."""
+    return {k: v for k, v in detail.items() if k != "author"}
+
+
 def _stewardship(user) -> dict:
     return {
         "invitations_received": [
@@ -136,7 +141,7 @@ def _stewardship(user) -> dict:
         ],
         # Their own actions in the stewards' log (the others' actions are the others').
         "my_actions": [
-            {"memorial": ref(e.memorial), "action": e.action, "detail": e.detail, "at": at(e.created_at)}
+            {"memorial": ref(e.memorial), "action": e.action, "detail": _own_detail(e.detail), "at": at(e.created_at)}
             for e in StewardLogEntry.objects.filter(actor=user).select_related("memorial").order_by("id")
         ],
         "tribute_decisions": [

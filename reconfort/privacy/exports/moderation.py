@@ -2,7 +2,8 @@
 
 As the member sees them on their pages, and never who the moderator was. A report says what it was about (the
 account reported, or the kind and number of the memorial, tribute, appeal or circle message) and its outcome
-(the moderators' note only when they dismissed it, as the report's page shows). Reports about the member are not
+(the moderators' note only when they dismissed it, as the report's page shows); a post reported under a
+pseudonym stays under its pseudonym. Reports about the member are not
 exported: the reported never learns who reported, nor their words; the decisions taken on them are.
 """
 
@@ -26,6 +27,9 @@ def _about(report: Report | None) -> dict | None:
     if report.target_kind:
         thing = report.target  # None once it was deleted
         return {"kind": report.target_kind, "id": _thing_id(thing) if thing is not None else None}
+    alias = getattr(report, "target_alias", "")  # reports about posts under a pseudonym (decision 0038)
+    if alias:
+        return {"kind": "anonymous_post", "pseudonym": alias}  # as the reporter saw it: never the asker's account
     return {"kind": "account", "account": report.target_account.username if report.target_account else None}
 
 
