@@ -118,6 +118,9 @@ KINDS: dict[str, TargetKind] = {
         url=lambda m: reverse("memorials:detail", args=[m.key]),
         title=lambda m: m.full_name,
         text=lambda m: m.life_story,
+        hide=lambda mod, m, reason: memorial_services.memorial_set_hidden(mod, m, hidden=True, reason=reason),
+        show=lambda mod, m: memorial_services.memorial_set_hidden(mod, m, hidden=False),
+        can_hide=lambda m: m.hidden_at is None,
         is_hidden=lambda m: m.hidden_at is not None,
     ),
     ReportTarget.TRIBUTE: TargetKind(

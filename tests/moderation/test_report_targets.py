@@ -181,15 +181,20 @@ def test_the_stewards_cannot_bring_back_a_tribute_the_moderators_hid(user, other
     assert Tribute.objects.get(pk=tribute.pk).state == Tribute.State.HIDDEN
 
 
-def test_a_memorial_is_not_hidden_through_a_report_but_its_keeper_is_warned(user, other, moderator):
+def test_a_reported_memorial_is_hidden_and_shown_again_when_overturned(user, other, moderator, second_moderator):
     memorial = memorial_of(other)
     report = services.report_create_about(user, "memorial", memorial.key, category="false_memorial")
-    with pytest.raises(ServiceError) as refused:
+    decision = _decide(moderator, report, action="hide")
+    memorial.refresh_from_db()
+    assert memorial.hidden_at is not None and decision.target_account == other
+    entry = AuditEntry.objects.get(action="decision.hide")
+    assert entry.before == {"target": "memorial", "target_id": memorial.pk, "hidden": False}
+    report.refresh_from_db()
+    with pytest.raises(ServiceError) as twice:
         _decide(moderator, report, action="hide")
-    assert refused.value.code == "not_hideable"
-    decision = _decide(moderator, report, action="warn")
-    assert decision.report == report and decision.target_account == other
-    assert AuditEntry.objects.filter(action="decision.warn", target_id=decision.pk).exists()
+    assert twice.value.code == "not_hideable"
+    appeal = services.decision_appeal_create(other, decision, text="Elle est bien morte, hélas.")
+    services.decision_appeal_decide(second_moderator, appeal, overturn=True)
     memorial.refresh_from_db()
     assert memorial.hidden_at is None
 

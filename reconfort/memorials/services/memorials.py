@@ -393,6 +393,25 @@ def memorial_dispute(actor, memorial: Memorial, *, reason: str) -> Memorial:
 
 
 @transaction.atomic
+def memorial_set_hidden(moderator, memorial: Memorial, *, hidden: bool, reason: str = "") -> Memorial:
+    """The site's moderators, deciding a member's report (the moderation app audits the decision and the keeper
+    may appeal), hide a memorial page or show again one they hid. A hidden page is shown to nobody but its stewards
+    and the moderators, as after a dispute."""
+    memorial = Memorial.objects.select_for_update().get(pk=memorial.pk)
+    if hidden == (memorial.hidden_at is not None):
+        raise ServiceError(_("This memorial is already in that state."), code="state")
+    memorial.hidden_at = timezone.now() if hidden else None
+    memorial.save(update_fields=["hidden_at", "updated_at"])
+    log(
+        memorial,
+        moderator,
+        "memorial.hidden_by_moderators" if hidden else "memorial.shown_by_moderators",
+        reason=reason,
+    )
+    return memorial
+
+
+@transaction.atomic
 def memorial_dispute_decide(moderator, memorial_id: int, *, upheld: bool, reason: str) -> Memorial:
     """Called by the moderation review: an upheld dispute keeps the memorial hidden and archives it; a rejected
     one shows it again."""
