@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.accounts.models import Role, User
@@ -10,7 +11,13 @@ from reconfort.memorials.models import AccountMemorial
 from reconfort.posts.models import Post
 
 from . import policies
-from .models import AuditEntry, Decision, DecisionAppeal, QueueItem, Report, Rule
+from .models import SUSPENSION_GRACE, AuditEntry, Decision, DecisionAppeal, QueueItem, Report, Rule
+
+
+def suspended_past_grace(now=None) -> QuerySet:
+    """Members suspended more than 30 days ago: their data is due for deletion (privacy.services does it)."""
+    cutoff = (now or timezone.now()) - SUSPENSION_GRACE
+    return User.objects.filter(suspended_at__lt=cutoff, is_active=False)
 
 
 def queue_list(moderator, *, include_closed: bool = False) -> QuerySet:

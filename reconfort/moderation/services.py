@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import get_access_token_model, get_refresh_token_model
@@ -23,7 +22,6 @@ from reconfort.posts.selectors import can_view, post_get_visible
 from . import policies, targets
 from .models import (
     CATEGORY_RISK,
-    SUSPENSION_GRACE,
     AuditEntry,
     Decision,
     DecisionAppeal,
@@ -381,17 +379,6 @@ def decision_appeal_decide(
     audit_record(moderator, "appeal.decide", appeal, reason=note, before=before, after=after)
     events.emit(events.APPEAL_DECIDED, appeal_id=appeal.pk, account_id=decision.target_account_id)
     return appeal
-
-
-def suspended_accounts_purge(now=None) -> int:
-    """Delete the data of members suspended more than 30 days ago (their reports made stay, anonymised)."""
-    cutoff = (now or timezone.now()) - SUSPENSION_GRACE
-    ids = list(User.objects.filter(Q(suspended_at__lt=cutoff), is_active=False).values_list("pk", flat=True))
-    for user in User.objects.filter(pk__in=ids):
-        with transaction.atomic():
-            audit_record(None, "account.purge", user, after={"username": user.username})
-            user.delete()
-    return len(ids)
 
 
 # --- Registrations waiting for approval -----------------------------------------------------------

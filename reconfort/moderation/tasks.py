@@ -1,9 +1,2 @@
-from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
-
-from . import services
-
-
-@db_periodic_task(crontab(hour="3", minute="17"))
-def purge_suspended_accounts() -> None:
-    services.suspended_accounts_purge()
+"""Moderation's background jobs. The purge of members suspended more than 30 days ago runs in privacy.tasks, next
+to the erasure of deleted accounts it shares (files, archives and sessions go too)."""

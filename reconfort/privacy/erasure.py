@@ -38,10 +38,10 @@ def _files_of(collector: Collector) -> list[tuple[object, str]]:
     return found
 
 
-def account_erase(user: User, exports_dir: Path) -> None:
+def account_erase(user: User, exports_dir: Path, *, audit_action: str = "account.erase") -> None:
     """Erase the member now (the grace period is the caller's business)."""
     with transaction.atomic():
-        audit_record(None, "account.erase", user, after={"username": user.username})
+        audit_record(None, audit_action, user, after={"username": user.username})
         sessions_end_all(user)  # Django's session rows have no foreign key to the member
         archives = [exports_dir / e.path for e in Export.objects.filter(user=user).exclude(path="")]
         collector = Collector(using=router.db_for_write(User, instance=user), origin=user)

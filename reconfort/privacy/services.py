@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from reconfort.accounts.models import User
 from reconfort.core import ratelimit
 from reconfort.core.errors import NotFound, ServiceError
+from reconfort.moderation import selectors as moderation_selectors
 from reconfort.posts.models import Post
 
 from . import erasure, tasks  # tasks imports this module back; attributes are read at call time
@@ -99,6 +100,17 @@ def deletion_request(user: User, *, password: str) -> AccountDeletion:
 @transaction.atomic
 def deletion_cancel(user: User) -> None:
     AccountDeletion.objects.filter(user=user).delete()
+
+
+def suspended_accounts_purge(now=None) -> int:
+    """Members suspended more than 30 days ago (moderation's grace) are erased like a deleted account: every row,
+    their files, archives and sessions (reports they made stay, anonymised). Here rather than in moderation, which
+    may not reach the privacy app's erasure (import layers)."""
+    count = 0
+    for user in moderation_selectors.suspended_past_grace(now):
+        erasure.account_erase(user, exports_dir(), audit_action="account.purge")
+        count += 1
+    return count
 
 
 def deletion_erase_due(now=None) -> int:

@@ -12,3 +12,8 @@ def build_export(export_id: int) -> None:
 @db_periodic_task(crontab(hour="4", minute="7"))
 def erase_due_accounts() -> None:
     services.deletion_erase_due()
+
+
+@db_periodic_task(crontab(hour="3", minute="17"))
+def purge_suspended_accounts() -> None:
+    services.suspended_accounts_purge()

@@ -13,6 +13,7 @@ from reconfort.moderation.models import AuditEntry, Decision, QueueItem, Report,
 from reconfort.notifications.models import Notification
 from reconfort.posts import services as posts
 from reconfort.posts.selectors import can_view
+from reconfort.privacy import services as privacy_services
 from reconfort.timelines.selectors import home_timeline, public_timeline
 from tests.factories import UserFactory, make_post
 
@@ -177,9 +178,9 @@ def test_appeal_window_closes_after_20_days(user, other, moderator):
 def test_purge_after_30_days_keeps_reports_anonymised(user, other, moderator):
     report = services.report_create(user, other, category="spam")
     services.decision_take(moderator, user, action="suspend", reason="Faux compte")
-    assert services.suspended_accounts_purge() == 0
+    assert privacy_services.suspended_accounts_purge() == 0
     User.objects.filter(pk=user.pk).update(suspended_at=timezone.now() - timedelta(days=31))
-    assert services.suspended_accounts_purge() == 1
+    assert privacy_services.suspended_accounts_purge() == 1
     assert not User.objects.filter(pk=user.pk).exists()
     report.refresh_from_db()
     assert report.reporter is None
