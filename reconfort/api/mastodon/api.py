@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from . import errors
 from .endpoints import (
     accounts,
@@ -27,9 +25,10 @@ from .endpoints import (
     tags,
     timelines,
 )
+from .openapi import DocumentedAPI
 from .parsing import MastodonParser
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="Réconfort API",
     version="1",
     description="Mastodon-compatible client API of Réconfort, with Pleroma emoji reactions for gestures of comfort.",

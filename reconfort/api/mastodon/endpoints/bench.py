@@ -14,10 +14,12 @@ from ninja import Router
 from reconfort.posts.models import Post, Visibility
 
 from ..entities.status import Status, render_statuses
+from ..openapi import error_response
 from ..parsing import object_id
 from ..responses import json_response
 
 router = Router(tags=["bench"])
+OFF = {"responses": {404: error_response(404, "Not found: the bench endpoints are switched off.")}}
 
 
 def _enabled() -> None:
@@ -25,13 +27,13 @@ def _enabled() -> None:
         raise Http404
 
 
-@router.get("/bench/f0", response={200: dict}, auth=None)
+@router.get("/bench/f0", response={200: dict}, auth=None, openapi_extra=OFF)
 def f0(request):
     _enabled()
     return json_response({"hello": "world"})
 
 
-@router.get("/bench/f1", response={200: list[Status]}, auth=None)
+@router.get("/bench/f1", response={200: list[Status]}, auth=None, openapi_extra=OFF)
 def f1(request, account: str = ""):
     _enabled()
     posts = list(
