@@ -1,16 +1,26 @@
 """Request bodies as Mastodon clients send them: JSON, form-encoded or multipart, with Rails-style keys.
 
 `media_ids[]=1&media_ids[]=2` becomes {"media_ids": ["1", "2"]}, `source[privacy]=public` becomes
-{"source": {"privacy": "public"}}; any other content type with a body is refused (400).
+{"source": {"privacy": "public"}}; any other content type with a body is refused (400). A JSON `null` body is no
+body, as the document says of the operations whose body is optional.
+
+Forms carry only text, so the schemas read "true" or "1" as a boolean and "10" as a number (pydantic's lax mode).
+A JSON body says its types: there, `Flag`, `Whole` and `Number` fields take only JSON booleans and numbers, and a
+nested `JsonObject` only an object (ninja's Schema would read any value's attributes, making 5 or [] an empty
+object).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Annotated
 
 from django.utils.datastructures import MultiValueDict
+from ninja import Schema
 from ninja.parser import Parser
+from ninja.schema import DjangoGetter
+from pydantic import BeforeValidator, ValidationInfo, model_validator
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 _KEY_PART = re.compile(r"\[([^\[\]]*)\]")
@@ -89,7 +99,7 @@ def has_nul(value) -> bool:
     return False
 
 
-def read_body(request) -> dict:
+def read_body(request) -> dict | None:
     """The request body as a dict, whatever the (supported) content type."""
     data = _read_body(request)
     if has_nul(data):
@@ -97,7 +107,7 @@ def read_body(request) -> dict:
     return data
 
 
-def _read_body(request) -> dict:
+def _read_body(request) -> dict | None:
     content_type = (request.content_type or "").lower()
     if content_type in FORM_TYPES:
         load_form(request)
@@ -109,6 +119,8 @@ def _read_body(request) -> dict:
             data = json.loads(request.body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise MalformedBody("json") from exc
+        if data is None:
+            return None  # no body: the operation's schema says whether it needs one
         if not isinstance(data, dict):
             raise MalformedBody("json_object")
         try:  # JSON may escape lone surrogates ("\ud800") that no text can hold
@@ -131,6 +143,41 @@ def object_id(value) -> int | None:
     except (TypeError, ValueError):
         return None
     return number if 0 < number <= MAX_ID else None
+
+
+def _sent_as_form(info: ValidationInfo) -> bool:
+    request = (info.context or {}).get("request")
+    return request is None or (request.content_type or "").lower() in FORM_TYPES
+
+
+def _json_typed(*types: type):
+    """Before pydantic's lax reading: in a JSON body, the value must already be of one of `types`."""
+
+    def check(value, info: ValidationInfo):
+        if value is None or _sent_as_form(info):
+            return value
+        if isinstance(value, types) and (bool in types or not isinstance(value, bool)):
+            return value
+        raise ValueError("wrong JSON type")
+
+    return check
+
+
+Flag = Annotated[bool, BeforeValidator(_json_typed(bool))]
+Whole = Annotated[int, BeforeValidator(_json_typed(int, float))]  # 10.0 is an integer to JSON Schema; 10.5 is not
+Number = Annotated[float, BeforeValidator(_json_typed(int, float))]
+
+
+class JsonObject(Schema):
+    """A schema nested in a request body: an object, never a list, a number or a string read as an empty one."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value):
+        raw = value._obj if isinstance(value, DjangoGetter) else value  # ninja's own validator wraps it first
+        if isinstance(raw, dict | Schema):
+            return value
+        raise ValueError("an object")
 
 
 class MastodonParser(Parser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from reconfort.accounts import selectors, services
 from reconfort.accounts.models import Language
@@ -19,7 +19,7 @@ from ..entities.account import Account, CredentialAccount, render_account, rende
 from ..entities.application import Token, render_token
 from ..entities.relationship import Relationship, render_relationship
 from ..entities.status import Status, render_statuses
-from ..parsing import object_id, uploaded_file
+from ..parsing import Flag, JsonObject, object_id, uploaded_file
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["accounts"])
@@ -46,19 +46,19 @@ def verify_credentials(request):
     return json_response(render_credential_account(user, follow_requests_count=pending))
 
 
-class AccountSourceIn(Schema):
+class AccountSourceIn(JsonObject):
     language: str | None = None
     privacy: str | None = None
-    sensitive: bool | None = None
+    sensitive: Flag | None = None
     note: str | None = None
 
 
-class CredentialsUpdate(Schema):
+class CredentialsUpdate(JsonObject):
     display_name: str | None = None
     note: str | None = None
-    locked: bool | None = None
-    discoverable: bool | None = None
-    bot: bool | None = None
+    locked: Flag | None = None
+    discoverable: Flag | None = None
+    bot: Flag | None = None
     source: AccountSourceIn | None = None
     # Réconfort's own: interface language and time zone.
     language: str | None = None
@@ -92,11 +92,11 @@ def update_credentials(request, payload: CredentialsUpdate | None = None):
 # --- Sign-up from a client ---------------------------------------------------------------------
 
 
-class Registration(Schema):
+class Registration(JsonObject):
     username: str = ""
     email: str = ""
     password: str = ""
-    agreement: bool = False
+    agreement: Flag = False
     locale: str = ""
     reason: str = ""
     display_name: str = ""
@@ -223,8 +223,8 @@ def unblock(request, account_id: str):
     return json_response(_relationship(request.auth, target))
 
 
-class MuteIn(Schema):
-    notifications: bool = True
+class MuteIn(JsonObject):
+    notifications: Flag = True
 
 
 @router.post("/v1/accounts/{account_id}/mute", response={200: Relationship}, auth=member("write:mutes"))

@@ -25,7 +25,7 @@ from ..auth import anyone, member
 from ..entities.account import Account, render_account
 from ..entities.common import iso, sid
 from ..links import absolute
-from ..parsing import load_form, object_id
+from ..parsing import Flag, JsonObject, Number, Whole, load_form, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["appeals"])
@@ -84,36 +84,36 @@ class Appeal(Schema):
     permissions: AppealPermissions | None = Field(None, description="What the viewer may do (single appeal only).")
 
 
-class AppealCreate(Schema):
+class AppealCreate(JsonObject):
     kind: str = Field(description="blood, missing_person, missing_pet, prayer or help.")
     title: str
     description: str = ""
     details: dict[str, Any] = Field(default_factory=dict, description="The kind's fields, validated per kind.")
     place: str = Field("", description="A town from the gazetteer (`Lyon, FR`), or give coordinates.")
-    latitude: float | None = None
-    longitude: float | None = None
-    exact_location_public: bool = False
-    radius_km: int = 10
+    latitude: Number | None = None
+    longitude: Number | None = None
+    exact_location_public: Flag = False
+    radius_km: Whole = 10
     audience: str = "public"
 
 
-class AppealEdit(Schema):
+class AppealEdit(JsonObject):
     title: str | None = None
     description: str | None = None
     details: dict[str, Any] | None = None
-    exact_location_public: bool | None = None
+    exact_location_public: Flag | None = None
 
 
-class AppealResolveIn(Schema):
+class AppealResolveIn(JsonObject):
     resolution: str = Field(description="found_safe, found_deceased, reunited, enough_donors, …, by kind.")
     note: str = ""
 
 
-class AppealNoteIn(Schema):
+class AppealNoteIn(JsonObject):
     note: str = ""
 
 
-class AppealNewsIn(Schema):
+class AppealNewsIn(JsonObject):
     text: str
 
 
@@ -125,12 +125,12 @@ class AppealNews(Schema):
     created_at: str
 
 
-class AppealSightingIn(Schema):
+class AppealSightingIn(JsonObject):
     note: str
     seen_at: str | None = Field(None, description="ISO 8601; now when absent.")
     place: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
+    latitude: Number | None = None
+    longitude: Number | None = None
     contact: str = Field("", description="Shared with the owner only if given.")
 
 
@@ -147,7 +147,7 @@ class AppealSighting(Schema):
     account: Account
 
 
-class AppealOfferIn(Schema):
+class AppealOfferIn(JsonObject):
     message: str
     blood_group: str = Field("", description="The donor's own group: seen by the owner only.")
     contact: str = ""

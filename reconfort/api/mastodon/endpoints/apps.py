@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Router
 from pydantic import field_validator
 
 from reconfort.api.services import application_create
 
 from ..auth import app_or_member
 from ..entities.application import Application, CredentialApplication, render_application
+from ..parsing import JsonObject
 from ..responses import json_response
 
 router = Router(tags=["apps"])
 
 
-class AppCreate(Schema):
+class AppCreate(JsonObject):
     client_name: str = ""
     redirect_uris: str | list[str] = ""
     scopes: str | list[str] = "read"

@@ -23,7 +23,7 @@ from ..auth import anyone, member
 from ..entities.account import Account, render_account
 from ..entities.common import iso, sid
 from ..links import absolute
-from ..parsing import object_id
+from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["circles"])
@@ -86,12 +86,12 @@ class CircleMember(Schema):
     joined_at: str | None
 
 
-class CirclePostIn(Schema):
+class CirclePostIn(JsonObject):
     text: str
     in_reply_to_id: str | None = None
 
 
-class CircleCreateIn(Schema):
+class CircleCreateIn(JsonObject):
     name: str
     description: str = ""
     language: str = Field("fr", description="fr or en.")
@@ -100,7 +100,7 @@ class CircleCreateIn(Schema):
     posts_visibility: str = Field("members", description="members or public.")
 
 
-class CircleEditIn(Schema):
+class CircleEditIn(JsonObject):
     name: str | None = None
     description: str | None = None
     rules: str | None = None
@@ -113,7 +113,7 @@ class CircleRequest(Schema):
     requested_at: str | None
 
 
-class CircleBanIn(Schema):
+class CircleBanIn(JsonObject):
     account_id: str
     reason: str
 

@@ -22,7 +22,7 @@ from reconfort.core.errors import Forbidden, ServiceError
 from ..auth import member
 from ..entities.common import iso, sid
 from ..links import absolute
-from ..parsing import object_id
+from ..parsing import Flag, JsonObject, Whole, object_id
 from ..responses import json_response
 
 router = Router(tags=["comfort"])
@@ -59,12 +59,12 @@ class SupportRequest(Schema):
     url: str
 
 
-class SupportRequestIn(Schema):
+class SupportRequestIn(JsonObject):
     text: str
     topic: str = Field("other", description="grief, illness, loneliness, new_parenthood, anxiety or other.")
     language: str | None = Field(None, description="fr or en; the member's language when absent.")
     audience: str = Field("public", description="public, unlisted or private (followers).")
-    anonymous: bool = Field(
+    anonymous: Flag = Field(
         False,
         description="Shown under a pseudonym to everyone but the asker and moderators, everywhere (its statuses' "
         "account is then `anon-<post id>`). Public or unlisted only: with `private` it is refused (422).",
@@ -88,17 +88,17 @@ class ComforterProfile(Schema):
     last_call: ComfortCall | None = Field(description="The latest call-out (not listed as a Mastodon notification).")
 
 
-class ComforterIn(Schema):
+class ComforterIn(JsonObject):
     languages: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
-    guide_read: bool = Field(False, description="The member confirms having read the guide (required to opt in).")
-    active: bool = Field(True, description="False: leave the comfort queue.")
-    on_call: bool | None = Field(None, description="Be called when someone has waited; absent: unchanged.")
-    call_from_hour: int | None = Field(None, description="0-23, local; absent: unchanged (9 at first).")
-    call_until_hour: int | None = Field(None, description="0-23, local; absent: unchanged (21 at first).")
+    guide_read: Flag = Field(False, description="The member confirms having read the guide (required to opt in).")
+    active: Flag = Field(True, description="False: leave the comfort queue.")
+    on_call: Flag | None = Field(None, description="Be called when someone has waited; absent: unchanged.")
+    call_from_hour: Whole | None = Field(None, description="0-23, local; absent: unchanged (9 at first).")
+    call_until_hour: Whole | None = Field(None, description="0-23, local; absent: unchanged (21 at first).")
 
 
-class ThanksIn(Schema):
+class ThanksIn(JsonObject):
     account_id: str = Field(description="Someone who replied to the request.")
     text: str = Field(description="At most 500 characters; only they will see it.")
 

@@ -25,7 +25,7 @@ from reconfort.posts.selectors import post_get_visible
 from ..auth import member
 from ..entities.common import iso
 from ..entities.status import Status, render_status
-from ..parsing import object_id
+from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["comfort"])
@@ -51,7 +51,7 @@ class ReplyPolicyOut(Schema):
     choices: list[str]
 
 
-class ReplyPolicyIn(Schema):
+class ReplyPolicyIn(JsonObject):
     audience: str
 
 

@@ -16,6 +16,7 @@ from reconfort.core.errors import ServiceError
 
 from ..auth import anyone, member
 from ..entities.common import iso, sid
+from ..parsing import JsonObject
 from ..responses import json_response
 from .statuses import TextId, visible_post
 
@@ -58,7 +59,7 @@ class PanelOut(Schema):
     helplines: HelplinesOut
 
 
-class WorriedIn(Schema):
+class WorriedIn(JsonObject):
     status_id: TextId
     note: str = Field("", description="Optional, 1,000 characters at most; read by moderators only.")
 

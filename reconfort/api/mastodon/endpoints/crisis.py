@@ -20,7 +20,7 @@ from ..auth import anyone, member
 from ..entities.account import Account, render_account
 from ..entities.common import iso
 from ..links import absolute
-from ..parsing import object_id
+from ..parsing import JsonObject, Number, Whole, object_id
 from ..responses import json_response
 
 router = Router(tags=["crises"])
@@ -72,27 +72,27 @@ class CheckIn(Schema):
     updated_at: str
 
 
-class CheckInIn(Schema):
+class CheckInIn(JsonObject):
     status: str = Field(description="safe, need_help or not_there.")
     account_id: str | None = Field(None, description="Mark someone who put you on their trusted list.")
 
 
-class CrisisCreate(Schema):
+class CrisisCreate(JsonObject):
     name: str
     description: str = ""
     place: str = Field("", description="A town from the gazetteer (`Lyon, FR`), or give coordinates.")
-    latitude: float | None = None
-    longitude: float | None = None
-    radius_km: int = 50
+    latitude: Number | None = None
+    longitude: Number | None = None
+    radius_km: Whole = 50
     tags: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
 
 
-class CrisisStateIn(Schema):
+class CrisisStateIn(JsonObject):
     state: str = Field(description="active, winding_down or archived (allowed moves only).")
 
 
-class CrisisNoticeIn(Schema):
+class CrisisNoticeIn(JsonObject):
     text: str
     source_url: str = ""
 

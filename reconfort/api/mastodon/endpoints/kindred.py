@@ -17,13 +17,14 @@ from reconfort.core.errors import NotFound
 from ..auth import member
 from ..entities.account import Account, render_account
 from ..entities.common import iso
+from ..parsing import JsonObject
 from ..responses import json_response
 
 router = Router(tags=["kindred"])
 READ, WRITE = "read:accounts", "write:accounts"
 
 
-class KindredProfileIn(Schema):
+class KindredProfileIn(JsonObject):
     loss: str = Field(
         description="parent, child, partner, sibling, friend, pet, perinatal, loved_one_illness, own_illness, other."
     )

@@ -24,7 +24,7 @@ from ..auth import anyone, member
 from ..entities.account import Account, render_account
 from ..entities.common import iso
 from ..links import absolute
-from ..parsing import object_id
+from ..parsing import Flag, JsonObject, object_id
 from ..responses import json_response
 
 router = Router(tags=["memorials"])
@@ -91,7 +91,7 @@ class MemorialOut(Schema):
     permissions: MemorialPermissions | None = Field(None, description="What the viewer may do (single memorial only).")
 
 
-class MemorialIn(Schema):
+class MemorialIn(JsonObject):
     full_name: str
     birth_date: date | None = None
     birth_precision: str = "day"
@@ -102,15 +102,15 @@ class MemorialIn(Schema):
     languages: list[str] = Field(default_factory=list)
     in_lieu_of_flowers_url: str = ""
     visibility: str = "public"
-    listed: bool = False
-    indexable: bool = False
+    listed: Flag = False
+    indexable: Flag = False
     tribute_access: str = "members"
-    tributes_locked: bool = False
-    tributes_premoderated: bool = True
-    anniversaries_enabled: bool = False
+    tributes_locked: Flag = False
+    tributes_premoderated: Flag = True
+    anniversaries_enabled: Flag = False
 
 
-class MemorialEdit(Schema):
+class MemorialEdit(JsonObject):
     full_name: str | None = None
     birth_date: date | None = None
     birth_precision: str | None = None
@@ -121,19 +121,19 @@ class MemorialEdit(Schema):
     languages: list[str] | None = None
     in_lieu_of_flowers_url: str | None = None
     visibility: str | None = None
-    listed: bool | None = None
-    indexable: bool | None = None
+    listed: Flag | None = None
+    indexable: Flag | None = None
     tribute_access: str | None = None
-    tributes_locked: bool | None = None
-    tributes_premoderated: bool | None = None
-    anniversaries_enabled: bool | None = None
+    tributes_locked: Flag | None = None
+    tributes_premoderated: Flag | None = None
+    anniversaries_enabled: Flag | None = None
 
 
-class MemorialStateIn(Schema):
+class MemorialStateIn(JsonObject):
     state: str = Field(description="draft, published or archived (allowed transitions only).")
 
 
-class LastWordsIn(Schema):
+class LastWordsIn(JsonObject):
     consent: str = Field(description="family or public_figure.")
     text: str = ""
     posted_at: str | None = None
@@ -150,12 +150,12 @@ class StewardOut(Schema):
     created_at: str
 
 
-class StewardIn(Schema):
+class StewardIn(JsonObject):
     username: str
     role: str = Field(description="editor or tribute_moderator.")
 
 
-class MemorialUsernameIn(Schema):
+class MemorialUsernameIn(JsonObject):
     username: str
 
 
@@ -184,17 +184,17 @@ class TributeOut(Schema):
     created_at: str
 
 
-class TributeIn(Schema):
+class TributeIn(JsonObject):
     text: str
     kind: str = "message"
 
 
-class TributeModerateIn(Schema):
+class TributeModerateIn(JsonObject):
     state: str = Field(description="approved, rejected or hidden.")
     reason: str = ""
 
 
-class MemorialGestureIn(Schema):
+class MemorialGestureIn(JsonObject):
     message: str = ""
 
 
@@ -234,12 +234,12 @@ class ImportOut(Schema):
     finished_at: str | None
 
 
-class ImportExcludeIn(Schema):
+class ImportExcludeIn(JsonObject):
     ids: list[str]
-    excluded: bool = True
+    excluded: Flag = True
 
 
-class ImportLastWordsIn(Schema):
+class ImportLastWordsIn(JsonObject):
     post_id: str
     consent: str
     content_warning: str = ""
@@ -446,8 +446,8 @@ class AnniversariesOut(Schema):
     never: bool = Field(description="True: no anniversary notice at all, whatever each memorial says.")
 
 
-class AnniversariesIn(Schema):
-    never: bool
+class AnniversariesIn(JsonObject):
+    never: Flag
 
 
 @router.get("/v1/memorials/anniversaries", response={200: AnniversariesOut}, auth=member(READ))

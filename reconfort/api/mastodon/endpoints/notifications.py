@@ -22,7 +22,7 @@ from ..entities.notification import (
     Notification,
     render_notifications,
 )
-from ..parsing import object_id
+from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["notifications"])
@@ -106,11 +106,11 @@ class MarkerOut(Schema):
     updated_at: str
 
 
-class MarkerIn(Schema):
+class MarkerIn(JsonObject):
     last_read_id: str | int | None = None
 
 
-class MarkersIn(Schema):
+class MarkersIn(JsonObject):
     home: MarkerIn | None = None
     notifications: MarkerIn | None = None
 

@@ -35,7 +35,7 @@ from ..entities.account import Account, render_account, render_alias_account
 from ..entities.common import iso
 from ..entities.instance import render_rules
 from ..links import absolute
-from ..parsing import object_id
+from ..parsing import Flag, JsonObject, object_id
 from ..responses import json_response
 from .statuses import TextId
 
@@ -45,13 +45,13 @@ FROM_MASTODON = {"spam": "spam", "violation": "harassment", "legal": "other", "o
 TO_MASTODON = {ReportCategory.SPAM: "spam", ReportCategory.OTHER: "other"}
 
 
-class ReportCreate(Schema):
+class ReportCreate(JsonObject):
     account_id: TextId | None = None
     status_ids: list[TextId] = Field(default_factory=list)
     comment: str | None = None
     category: str | None = None
     rule_ids: list[TextId] = Field(default_factory=list)
-    forward: bool = False
+    forward: Flag = False
     memorial_id: TextId | None = Field(None, description="Réconfort: report this memorial (its id, the key).")
     tribute_id: TextId | None = Field(None, description="Réconfort: report this tribute.")
     appeal_id: TextId | None = Field(None, description="Réconfort: report this appeal.")

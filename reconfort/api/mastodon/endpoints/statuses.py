@@ -19,7 +19,7 @@ from ..entities.account import Account, render_shown_account
 from ..entities.common import iso
 from ..entities.media import Attachment, render_media
 from ..entities.status import Status, StatusRenderer, post_content_html, render_status
-from ..parsing import object_id
+from ..parsing import Flag, JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["statuses"])
@@ -40,24 +40,24 @@ def visible_post(viewer, status_id) -> Post:
     return selectors.post_get_visible(viewer, pk)
 
 
-class StatusCreate(Schema):
+class StatusCreate(JsonObject):
     status: str | None = None
     in_reply_to_id: TextId | None = None
     media_ids: list[TextId] = Field(default_factory=list)
-    sensitive: bool = False
+    sensitive: Flag = False
     spoiler_text: str | None = None
     visibility: str | None = None
     language: str | None = None
     # Réconfort's own: the kind of post, and stories (a title and a Markdown body).
     reconfort_kind: str | None = None
     title: str | None = None
-    story: bool = False
+    story: Flag = False
 
 
-class StatusEditIn(Schema):
+class StatusEditIn(JsonObject):
     status: str | None = None
     spoiler_text: str | None = None
-    sensitive: bool | None = None
+    sensitive: Flag | None = None
     language: str | None = None
     title: str | None = None
     media_ids: list[TextId] = Field(default_factory=list)
@@ -85,7 +85,7 @@ class Context(Schema):
     descendants: list[Status]
 
 
-class ReblogIn(Schema):
+class ReblogIn(JsonObject):
     visibility: str | None = None
 
 

@@ -21,7 +21,7 @@ from reconfort.trends import selectors as trend_selectors
 from .. import links
 from ..auth import anyone, member
 from ..entities.tag import Tag
-from ..parsing import object_id
+from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["tags"])
@@ -35,7 +35,7 @@ class FeaturedTag(Schema):
     last_status_at: str | None = Field(description="The day of the last one (ISO 8601 date).")
 
 
-class FeaturedTagIn(Schema):
+class FeaturedTagIn(JsonObject):
     name: str = Field(description="The hashtag, with or without '#'.")
 
 
