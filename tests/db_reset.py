@@ -3,7 +3,7 @@
 Django's TransactionTestCase empties every table after each test with `flush`, then replays the post_migrate
 signal, which recreates every content type and permission: ~90 ms per test on SQLite and ~700 ms on PostgreSQL
 (where TRUNCATE of ~100 tables is the other half). Here the two tables post_migrate fills are kept (nothing in the
-project writes them), and on PostgreSQL only the tables a test actually wrote to are truncated.
+project writes them), and on PostgreSQL only the tables a test actually wrote to are emptied, with DELETE.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ def reset_database(alias: str = "default") -> None:
         if table not in KEPT_TABLES
     ]
     if connection.vendor == "postgresql":
-        tables = _written_tables(connection, tables)
-        statements = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+        # DELETE rather than TRUNCATE: a test leaves a few rows, and TRUNCATE's file work costs more than deleting
+        # them. Django's foreign keys on PostgreSQL are DEFERRABLE INITIALLY DEFERRED, so the order does not matter
+        # inside the transaction, and every table that still holds rows is emptied.
+        quote = connection.ops.quote_name
+        statements = [f"DELETE FROM {quote(table)}" for table in _written_tables(connection, tables)]
     else:
         statements = connection.ops.sql_flush(no_style(), tables)
     connection.ops.execute_sql_flush(statements)
