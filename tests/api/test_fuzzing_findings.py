@@ -88,3 +88,48 @@ def test_the_bench_endpoints_document_their_404_when_switched_off(db, settings):
     settings.RECONFORT_BENCH_ENDPOINTS = False
     assert Client().get("/api/bench/f0").status_code == 404
     assert 404 in _document()["paths"]["/api/bench/f0"]["get"]["responses"]
+
+
+def test_numbers_in_query_strings_are_decimal_ids_of_a_sensible_size(api):
+    # A search by an account id past 64 bits reached the database (an overflow there); ids are now 18 digits.
+    for params in ({"account_id": "9" * 30}, {"max_id": "-1"}, {"limit": "ten"}, {"offset": "1e3"}):
+        response = api.get("/api/v2/search", {"q": "bonjour", "type": "statuses", **params})
+        assert response.status_code == 422, (params, response.status_code)
+    assert api.get("/api/v2/search", {"q": "bonjour", "account_id": "12", "limit": "5"}).status_code == 200
+    assert api.get("/api/v1/timelines/home", {"max_id": "9" * 19}).status_code == 422
+    assert api.get("/api/v1/timelines/home", {"max_id": "", "limit": "-3"}).status_code == 200
+
+
+def test_profile_values_are_checked_wherever_they_are_sent(api, user):
+    update = "/api/v1/accounts/update_credentials"
+    # "" fell back to source.language and was accepted (the document lists fr and en only).
+    assert api.patch_json(update, {"language": ""}).status_code == 422
+    # A source.note the top-level note overrides was not checked at all.
+    assert api.patch_json(update, {"note": "Bonjour", "source": {"note": "x" * 501}}).status_code == 422
+    assert api.patch_json(update, {"time_zone": ""}).status_code == 422
+    saved = api.patch_json(update, {"language": "en", "time_zone": "Europe/Paris", "display_name": "M" * 60})
+    assert saved.status_code == 200 and saved.json()["display_name"] == "M" * 60
+
+
+def test_a_marker_is_a_positive_id(api, user):
+    for value in (0, True, "0", "  ", 2.5):
+        assert api.post_json(MARKERS, {"home": {"last_read_id": value}}).status_code == 422, value
+    assert api.post_json(MARKERS, {"home": {"last_read_id": 7}}).json()["home"]["last_read_id"] == "7"
+    assert api.post_json(MARKERS, {"home": {"last_read_id": " 8 "}}).json()["home"]["last_read_id"] == "8"
+
+
+def test_a_hashtag_is_100_characters_as_sent(api, user):
+    padded = "réconfort" + " " * 92  # 101 characters: trimmed, it would have passed
+    assert api.post(f"/api/v1/tags/{padded}/follow").status_code == 422
+    assert api.post_json("/api/v1/featured_tags", {"name": padded}).status_code == 422
+    assert api.post("/api/v1/tags/%23réconfort/follow").json()["following"] is True
+
+
+def test_the_document_states_the_values_it_takes():
+    paths = _document()["paths"]
+    emoji = paths["/api/v1/pleroma/statuses/{status_id}/reactions/{emoji}"]["put"]["parameters"][1]["schema"]
+    assert {"🫂", "🕯️", "🕯", "🙏", "💐", "❤️", "❤"} == set(emoji["enum"])
+    search = {p["name"]: p["schema"] for p in paths["/api/v2/search"]["get"]["parameters"]}
+    assert "hashtags" in search["type"]["anyOf"][0]["enum"]
+    media = paths["/api/v2/media"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert "file" in media["required"]

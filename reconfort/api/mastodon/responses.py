@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Schema
+from pydantic import Field
 
 from reconfort.core.errors import ServiceError
 from reconfort.core.pagination import PageParams
@@ -35,13 +36,18 @@ def page_params(max_id=None, since_id=None, min_id=None, limit=None, *, default=
     return page
 
 
+# Ids are decimal (Mastodon's are strings); a limit out of range is brought back into it. Empty means absent.
+ID_TEXT = r"^([0-9]{1,18})?$"
+LIMIT_TEXT = r"^(-?[0-9]{1,9})?$"
+
+
 class PageQuery(Schema):
     """Mastodon's pagination parameters (ids as strings, as clients send them)."""
 
-    max_id: str | None = None
-    since_id: str | None = None
-    min_id: str | None = None
-    limit: str | None = None
+    max_id: str | None = Field(None, pattern=ID_TEXT)
+    since_id: str | None = Field(None, pattern=ID_TEXT)
+    min_id: str | None = Field(None, pattern=ID_TEXT)
+    limit: str | None = Field(None, pattern=LIMIT_TEXT)
 
     def page(self, *, default=20, maximum=40) -> PageParams:
         return page_params(self.max_id, self.since_id, self.min_id, self.limit, default=default, maximum=maximum)

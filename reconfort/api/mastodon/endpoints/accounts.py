@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
+from pydantic import StringConstraints, WithJsonSchema
 
 from reconfort.accounts import selectors, services
 from reconfort.accounts.models import Language
@@ -23,6 +26,13 @@ from ..parsing import Flag, JsonObject, object_id, uploaded_file
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["accounts"])
+
+# What accounts.services.account_update_profile takes, for the document (it refuses the rest with its own messages).
+LanguageCode = Annotated[str, WithJsonSchema({"type": "string", "enum": list(Language.values)})]
+TimeZoneName = Annotated[str, WithJsonSchema({"type": "string", "enum": sorted(services.VALID_TIME_ZONES)})]
+# The lengths are checked here too: a source.note the top-level note overrides must not be too long either.
+DisplayName = Annotated[str, StringConstraints(max_length=60)]
+Bio = Annotated[str, StringConstraints(max_length=500)]
 
 
 def _account(account_id) -> object:
@@ -47,22 +57,22 @@ def verify_credentials(request):
 
 
 class AccountSourceIn(JsonObject):
-    language: str | None = None
+    language: LanguageCode | None = None
     privacy: str | None = None
     sensitive: Flag | None = None
-    note: str | None = None
+    note: Bio | None = None
 
 
 class CredentialsUpdate(JsonObject):
-    display_name: str | None = None
-    note: str | None = None
+    display_name: DisplayName | None = None
+    note: Bio | None = None
     locked: Flag | None = None
     discoverable: Flag | None = None
     bot: Flag | None = None
     source: AccountSourceIn | None = None
     # Réconfort's own: interface language and time zone.
-    language: str | None = None
-    time_zone: str | None = None
+    language: LanguageCode | None = None
+    time_zone: TimeZoneName | None = None
 
 
 @router.patch(
@@ -74,7 +84,7 @@ class CredentialsUpdate(JsonObject):
 def update_credentials(request, payload: CredentialsUpdate | None = None):
     payload = payload or CredentialsUpdate()
     source = payload.source or AccountSourceIn()
-    language = payload.language or source.language
+    language = payload.language if payload.language is not None else source.language
     user = services.account_update_profile(
         request.auth,
         display_name=payload.display_name,

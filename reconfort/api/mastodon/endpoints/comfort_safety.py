@@ -50,7 +50,12 @@ class HelplinesOut(Schema):
 
 
 class HelplinesQuery(Schema):
-    country: str = Field("", description="ISO 3166 code (FR, US, CA, GB, IE, BE, CH …); default: the caller's.")
+    # The pattern is documentation: helplines_by_country refuses other codes with a message that shows one.
+    country: str = Field(
+        "",
+        description="ISO 3166 code (FR, US, CA, GB, IE, BE, CH …); default: the caller's.",
+        json_schema_extra={"pattern": "^([A-Za-z]{2})?$"},
+    )
 
 
 class PanelOut(Schema):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
 
 from reconfort.core.errors import NotFound, ServiceError
 from reconfort.core.pagination import paginate_by_id
@@ -22,7 +25,7 @@ from ..entities.notification import (
     Notification,
     render_notifications,
 )
-from ..parsing import JsonObject, object_id
+from ..parsing import MAX_ID, JsonObject, Whole, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["notifications"])
@@ -106,8 +109,13 @@ class MarkerOut(Schema):
     updated_at: str
 
 
+# As object_id reads them: a positive id, as text (blank: leave the marker) or as a JSON number.
+MarkerIdText = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^(\s*0*[1-9][0-9]{0,17}\s*)?$"})]
+MarkerIdNumber = Annotated[Whole, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})]
+
+
 class MarkerIn(JsonObject):
-    last_read_id: str | int | None = None
+    last_read_id: MarkerIdText | MarkerIdNumber | None = None
 
 
 class MarkersIn(JsonObject):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
+from pydantic import WithJsonSchema
 
 from reconfort.core.errors import ServiceError
 from reconfort.posts import policies, selectors, services
@@ -17,6 +20,9 @@ from ..responses import json_response
 from .statuses import visible_post
 
 router = Router(tags=["reactions"])
+# The gestures' emoji, with or without the variation selector (U+FE0F), as clients send them; any other is
+# refused by _gesture with a message that names them.
+Emoji = Annotated[str, WithJsonSchema({"type": "string", "enum": sorted(EMOJI_GESTURE)})]
 
 
 class Reaction(Schema):
@@ -38,7 +44,7 @@ def _gesture(emoji: str) -> str:
 @router.put(
     "/v1/pleroma/statuses/{status_id}/reactions/{emoji}", response={200: Status}, auth=member("write:favourites")
 )
-def react(request, status_id: str, emoji: str):
+def react(request, status_id: str, emoji: Emoji):
     kind = _gesture(emoji)
     target = services.gesture_add(request.auth, visible_post(request.auth, status_id), kind)
     return json_response(render_status(request.auth, selectors.post_get(target.pk)))
@@ -47,7 +53,7 @@ def react(request, status_id: str, emoji: str):
 @router.delete(
     "/v1/pleroma/statuses/{status_id}/reactions/{emoji}", response={200: Status}, auth=member("write:favourites")
 )
-def unreact(request, status_id: str, emoji: str):
+def unreact(request, status_id: str, emoji: Emoji):
     kind = _gesture(emoji)
     target = services.gesture_remove(request.auth, visible_post(request.auth, status_id), kind)
     return json_response(render_status(request.auth, selectors.post_get(target.pk)))
@@ -84,5 +90,5 @@ def reactions(request, status_id: str):
 @router.get(
     "/v1/pleroma/statuses/{status_id}/reactions/{emoji}", response={200: list[Reaction]}, auth=anyone("read:statuses")
 )
-def reactions_for(request, status_id: str, emoji: str):
+def reactions_for(request, status_id: str, emoji: Emoji):
     return json_response(_reactions(request, status_id, _gesture(emoji)))

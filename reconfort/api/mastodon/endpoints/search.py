@@ -8,9 +8,12 @@ ordinary account search. `following` narrows accounts and statuses to people the
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
 
 from reconfort.core.errors import ServiceError
 from reconfort.search import selectors
@@ -20,7 +23,7 @@ from ..auth import anyone
 from ..entities.account import Account, render_account
 from ..entities.status import Status, render_statuses
 from ..entities.tag import Tag, render_tag
-from ..responses import json_response
+from ..responses import ID_TEXT, LIMIT_TEXT, json_response
 from .appeals import Appeal, render_appeal
 from .memorials import MemorialOut, render_memorial
 
@@ -28,6 +31,8 @@ router = Router(tags=["search"])
 
 MAX_LIMIT = 40
 MAX_OFFSET = 10_000
+# Any other type is refused by `search` with a message that says so.
+SearchTypeText = Annotated[str, WithJsonSchema({"type": "string", "enum": ["", *SearchType.ALL]})]
 
 
 class SearchResults(Schema):
@@ -61,14 +66,14 @@ def _bounds(limit: str | None, offset: str | None) -> tuple[int, int]:
 def search(
     request,
     q: str = "",
-    type: str | None = None,  # noqa: A002 - Mastodon's parameter name
-    limit: str | None = None,
-    offset: str | None = None,
+    type: SearchTypeText | None = None,  # noqa: A002 - Mastodon's parameter name
+    limit: str | None = Query(None, pattern=LIMIT_TEXT),
+    offset: str | None = Query(None, pattern=LIMIT_TEXT),
     following: bool = False,
     resolve_remote: bool = Query(False, alias="resolve", description="Accepted and ignored: no remote servers."),
-    account_id: str | None = None,
-    max_id: str | None = None,
-    min_id: str | None = None,
+    account_id: str | None = Query(None, pattern=ID_TEXT),
+    max_id: str | None = Query(None, pattern=ID_TEXT),
+    min_id: str | None = Query(None, pattern=ID_TEXT),
     exclude_unreviewed: bool = False,
 ):
     """Accounts, hashtags and statuses matching `q` (French and English, accents and inflections ignored),
@@ -105,7 +110,11 @@ def search(
 
 @router.get("/v1/accounts/search", response={200: list[Account]}, auth=anyone("read:accounts"))
 def account_search_v1(
-    request, q: str = "", limit: str | None = None, offset: str | None = None, following: bool = False
+    request,
+    q: str = "",
+    limit: str | None = Query(None, pattern=LIMIT_TEXT),
+    offset: str | None = Query(None, pattern=LIMIT_TEXT),
+    following: bool = False,
 ):
     size, start = _bounds(limit, offset)
     found = selectors.account_search(request.auth, q, limit=size, offset=start, following=following)

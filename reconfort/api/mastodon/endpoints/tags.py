@@ -6,8 +6,11 @@ moderator approved), the same calls as the pages."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
+from pydantic import StringConstraints, WithJsonSchema
 
 from reconfort.accounts import selectors as account_selectors
 from reconfort.core.errors import NotFound
@@ -25,6 +28,13 @@ from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["tags"])
+# What hashtags.services.tag_name_clean takes (Python's Unicode \w); it refuses the rest with a message saying why.
+# The length counts what was sent (spaces and '#' too), as the document's maxLength does.
+Hashtag = Annotated[
+    str,
+    StringConstraints(max_length=100),
+    WithJsonSchema({"type": "string", "maxLength": 100, "pattern": rf"^\s*#*{tag_services.TAG_NAME_RE.pattern}\s*$"}),
+]
 
 
 class FeaturedTag(Schema):
@@ -36,7 +46,7 @@ class FeaturedTag(Schema):
 
 
 class FeaturedTagIn(JsonObject):
-    name: str = Field(description="The hashtag, with or without '#'.")
+    name: Hashtag = Field(description="The hashtag, with or without '#'.")
 
 
 class TrendsQuery(Schema):
@@ -97,14 +107,14 @@ def tag(request, name: str):
 
 
 @router.post("/v1/tags/{name}/follow", response={200: Tag}, auth=member("write:follows"))
-def follow(request, name: str):
+def follow(request, name: Hashtag):
     """Follow a hashtag: its public posts come into the home timeline (safe to repeat)."""
     found = tag_services.tag_follow(request.auth, name)
     return json_response(render_tags(request.auth, [found])[0])
 
 
 @router.post("/v1/tags/{name}/unfollow", response={200: Tag}, auth=member("write:follows"))
-def unfollow(request, name: str):
+def unfollow(request, name: Hashtag):
     found = tag_services.tag_unfollow(request.auth, name)
     return json_response(render_tags(request.auth, [found])[0])
 
