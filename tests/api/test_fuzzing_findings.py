@@ -133,3 +133,10 @@ def test_the_document_states_the_values_it_takes():
     assert "hashtags" in search["type"]["anyOf"][0]["enum"]
     media = paths["/api/v2/media"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
     assert "file" in media["required"]
+
+
+def test_a_country_code_is_two_latin_letters_as_sent(anon):
+    # "ﬀ" (a ligature) became "FF" once upper-cased, and " fr" was trimmed: the document says two letters.
+    for country in ("ﬀ", " fr", "ß"):
+        assert anon.get("/api/v1/comfort/helplines", {"country": country}).status_code == 422, country
+    assert anon.get("/api/v1/comfort/helplines", {"country": "be"}).json()["country"] == "BE"

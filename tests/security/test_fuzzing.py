@@ -83,7 +83,10 @@ POSITIVE_DATA_BEYOND_THE_DOCUMENT = {
     "speaks; non-blank text",
     "PUT /api/v1/comfort/comforter": "joining needs an account old enough, the guide read and a language; leaving "
     "needs to have joined (404 otherwise)",
-    "POST /api/v1/featured_tags": "at most RECONFORT_FEATURED_TAGS_MAX featured hashtags: 422 beyond, as Mastodon",
+    "POST /api/v1/featured_tags": "a hashtag (Unicode letters, digits, underscores: an ECMA-262 pattern, where \\w is "
+    "ASCII, cannot say it); at most RECONFORT_FEATURED_TAGS_MAX featured hashtags: 422 beyond, as Mastodon",
+    "POST /api/v1/tags/{name}/follow": "a hashtag: Unicode letters, digits and underscores (see featured_tags)",
+    "POST /api/v1/tags/{name}/unfollow": "a hashtag: Unicode letters, digits and underscores (see featured_tags)",
     "POST /api/v1/media": "the file must be an image Pillow reads (JPEG, PNG, GIF or WebP) of a size it accepts",
     "POST /api/v2/media": "the file must be an image Pillow reads (JPEG, PNG, GIF or WebP) of a size it accepts",
     "GET /api/v1/appeals/near": "a town the gazetteer knows, or both coordinates",

@@ -104,8 +104,8 @@ def _render_helplines(code: str | None) -> dict:
 def helplines_by_country(request, query: Query[HelplinesQuery]):
     """The helplines of a country (`?country=FR`), or of the caller's country (chosen, else from their time
     zone). An unknown country gives no entries and the international directory."""
-    code = query.country.strip().upper()
-    if code and not re.fullmatch(r"[A-Z]{2}", code):
+    code = query.country.upper()
+    if code and not re.fullmatch(r"[A-Za-z]{2}", query.country):  # as the document's pattern says
         raise ServiceError(_("Give a two-letter country code, such as FR."), field="country", code="invalid_country")
     if not code and request.auth.is_authenticated:
         code = selectors.member_country(request.auth) or ""

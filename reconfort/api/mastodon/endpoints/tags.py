@@ -28,12 +28,19 @@ from ..parsing import JsonObject, object_id
 from ..responses import PageQuery, json_response, paginated
 
 router = Router(tags=["tags"])
-# What hashtags.services.tag_name_clean takes (Python's Unicode \w); it refuses the rest with a message saying why.
-# The length counts what was sent (spaces and '#' too), as the document's maxLength does.
+# A hashtag is Unicode letters, digits and underscores with at least one letter (hashtags.services.tag_name_clean,
+# which refuses the rest with a message saying why). No pattern in the document: OpenAPI's are ECMA-262 regular
+# expressions, where \w means ASCII only. The length counts what was sent (spaces and '#' too), as maxLength does.
 Hashtag = Annotated[
     str,
     StringConstraints(max_length=100),
-    WithJsonSchema({"type": "string", "maxLength": 100, "pattern": rf"^\s*#*{tag_services.TAG_NAME_RE.pattern}\s*$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": 100,
+            "description": "Letters, digits and underscores, with at least one letter; '#' in front is optional.",
+        }
+    ),
 ]
 
 
