@@ -31,6 +31,28 @@ def _refused(response, form, exc: ServiceError):
     return response
 
 
+def _report_page(request, form, context, create):
+    """The report form's page; on a valid POST, `create(category=…, comment=…, rule_ids=…)` writes the report and
+    the reporter goes back where they came from with a thank-you. Refusals keep the form with the reason."""
+    response = TemplateResponse(request, "moderation/report.html", context)
+    if request.method != "POST":
+        return response
+    response.status_code = 422
+    if not form.is_valid():
+        return response
+    data = form.cleaned_data
+    try:
+        create(
+            category=data["category"],
+            comment=data["comment"],
+            rule_ids=[rule.pk for rule in data.get("rules") or []],
+        )
+    except ServiceError as exc:
+        return _refused(response, form, exc)
+    messages.success(request, _("Thank you. The moderators will look at your report and tell you what they decided."))
+    return redirect(context["next"])
+
+
 def _reportable_posts(reporter, target, wanted_id):
     """The member's recent posts the reporter can see, plus the one the reporter came from if it is older."""
     posts = list(account_posts(reporter, target, exclude_reblogs=True).order_by("-id")[:RECENT_POSTS])
@@ -62,28 +84,12 @@ def report(request, username: str):
         fallback = reverse("posts:detail", args=[target.username, wanted_id])
     form = ReportForm(request.POST or None, posts=posts, initial={"posts": [wanted_id] if wanted_id else []})
     context = {"form": form, "target": target, "next": safe_next(request, fallback)}
-    response = TemplateResponse(request, "moderation/report.html", context)
-    if request.method == "POST":
-        response.status_code = 422
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.report_create(
-                    request.user,
-                    target,
-                    category=data["category"],
-                    comment=data["comment"],
-                    rule_ids=[rule.pk for rule in data.get("rules") or []],
-                    post_ids=data["posts"],
-                )
-            except ServiceError as exc:
-                return _refused(response, form, exc)
-            messages.success(
-                request,
-                _("Thank you. The moderators will look at your report and tell you what they decided."),
-            )
-            return redirect(context["next"])
-    return response
+    return _report_page(
+        request,
+        form,
+        context,
+        lambda **fields: services.report_create(request.user, target, post_ids=form.cleaned_data["posts"], **fields),
+    )
 
 
 @login_required
@@ -108,28 +114,12 @@ def report_about(request, kind: str, ref: str):
         "reported": targets.describe(target_kind, thing),
         "next": safe_next(request, target_kind.url(thing)),
     }
-    response = TemplateResponse(request, "moderation/report.html", context)
-    if request.method == "POST":
-        response.status_code = 422
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.report_create_about(
-                    request.user,
-                    target_kind.field,
-                    ref,
-                    category=data["category"],
-                    comment=data["comment"],
-                    rule_ids=[rule.pk for rule in data.get("rules") or []],
-                )
-            except ServiceError as exc:
-                return _refused(response, form, exc)
-            messages.success(
-                request,
-                _("Thank you. The moderators will look at your report and tell you what they decided."),
-            )
-            return redirect(context["next"])
-    return response
+    return _report_page(
+        request,
+        form,
+        context,
+        lambda **fields: services.report_create_about(request.user, target_kind.field, ref, **fields),
+    )
 
 
 def _report_post(request, ref: str):
@@ -145,27 +135,9 @@ def _report_post(request, ref: str):
     form = ReportForm(request.POST or None)
     reported = targets.describe_post(request.user, post)
     context = {"form": form, "reported": reported, "next": safe_next(request, reported.url)}
-    response = TemplateResponse(request, "moderation/report.html", context)
-    if request.method == "POST":
-        response.status_code = 422
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.report_create_posts(
-                    request.user,
-                    [post.pk],
-                    category=data["category"],
-                    comment=data["comment"],
-                    rule_ids=[rule.pk for rule in data.get("rules") or []],
-                )
-            except ServiceError as exc:
-                return _refused(response, form, exc)
-            messages.success(
-                request,
-                _("Thank you. The moderators will look at your report and tell you what they decided."),
-            )
-            return redirect(context["next"])
-    return response
+    return _report_page(
+        request, form, context, lambda **fields: services.report_create_posts(request.user, [post.pk], **fields)
+    )
 
 
 @login_required
