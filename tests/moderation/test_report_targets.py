@@ -7,7 +7,6 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from reconfort.accounts import services as accounts
-from reconfort.accounts.models import Role
 from reconfort.appeals.models import Appeal
 from reconfort.comfort.circles.models import CirclePost
 from reconfort.core.errors import Forbidden, NotFound, RateLimited, ServiceError
@@ -21,16 +20,6 @@ from tests.factories import UserFactory, make_post
 from .targets_world import appeal_of, circle_post_by, memorial_of, tribute_by
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(db):
-    return UserFactory(username="modo", role=Role.MODERATOR)
-
-
-@pytest.fixture
-def second_moderator(db):
-    return UserFactory(username="modo2", role=Role.MODERATOR)
 
 
 def notices(user):

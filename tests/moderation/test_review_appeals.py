@@ -2,13 +2,11 @@
 
 import pytest
 
-from reconfort.accounts.models import Role
 from reconfort.appeals import services
 from reconfort.appeals.models import Notice, Status
 from reconfort.moderation import reviews
 from reconfort.moderation.models import QueueItem
 from tests.appeals.conftest import details_for, make_appeal
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _members_old_enough(settings):
     settings.RECONFORT_APPEAL_MIN_ACCOUNT_AGE_HOURS = 0
-
-
-@pytest.fixture
-def moderator(db):
-    return UserFactory(username="modo", role=Role.MODERATOR)
 
 
 def test_a_missing_person_appeal_opens_a_review_children_first(user):

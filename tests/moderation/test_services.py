@@ -20,21 +20,6 @@ from tests.factories import UserFactory, make_post
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def moderator(db):
-    return UserFactory(username="modo", role=Role.MODERATOR)
-
-
-@pytest.fixture
-def second_moderator(db):
-    return UserFactory(username="modo2", role=Role.MODERATOR)
-
-
-@pytest.fixture
-def admin(db):
-    return UserFactory(username="admin", role=Role.ADMIN)
-
-
 def notices(user):
     return list(Notification.objects.filter(recipient=user).values_list("type", flat=True).order_by("id"))
 

@@ -37,21 +37,6 @@ def signed_in(person) -> Client:
 
 
 @pytest.fixture
-def moderator(db):
-    return UserFactory(username="modo", role=Role.MODERATOR)
-
-
-@pytest.fixture
-def second_moderator(db):
-    return UserFactory(username="modo2", role=Role.MODERATOR)
-
-
-@pytest.fixture
-def admin(db):
-    return UserFactory(username="admin", role=Role.ADMIN)
-
-
-@pytest.fixture
 def hostile(user, other):
     """Marie writes; Tom answers with a hostile reply; Marie reports it."""
     root = make_post(user, text="Ma mère est partie cette nuit.")
