@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reconfort.core import request_memo
 from reconfort.core.errors import NotFound
 from reconfort.posts.models import Post, Visibility
 
@@ -241,7 +242,12 @@ MEMORIALISED_IDS_KEY = "memorials:memorialised-account-ids"
 
 def memorialised_ids_cached() -> frozenset[int]:
     """Every memorialised account id, from the cache (one query when it is cold). Few accounts are memorialised,
-    so API entities can say `memorial: true` without a query per account (the timeline query budget holds)."""
+    so API entities can say `memorial: true` without a query per account (the timeline query budget holds). Read
+    once per request: a page of 20 statuses renders 20 accounts, and on SQLite every cache read is a query."""
+    return request_memo.memoised(MEMORIALISED_IDS_KEY, _memorialised_ids_from_cache)
+
+
+def _memorialised_ids_from_cache() -> frozenset[int]:
     ids = cache.get(MEMORIALISED_IDS_KEY)
     if ids is None:
         ids = frozenset(AccountMemorial.objects.filter(reversed_at__isnull=True).values_list("account_id", flat=True))
@@ -252,6 +258,7 @@ def memorialised_ids_cached() -> frozenset[int]:
 def forget_memorialised_ids() -> None:
     """Called by the services after an account is memorialised or the memorialisation is reversed."""
     cache.delete(MEMORIALISED_IDS_KEY)
+    request_memo.forget(MEMORIALISED_IDS_KEY)
 
 
 def memorialised_account_ids() -> QuerySet:

@@ -1,42 +1,38 @@
-"""Home, public and tag timelines. Each is one query for the posts, whatever the page size."""
+"""Home, public and tag timelines, read in two steps: the page's ids (timelines.page_ids, one plain SQL query
+that applies the list rules), then those posts by primary key with their authors (one query)."""
 
 from __future__ import annotations
 
-from reconfort.core.pagination import PageParams, paginate_by_id
+from reconfort.core.pagination import PageParams
 from reconfort.core.text import normalize_tag
-from reconfort.posts.models import Post, Visibility
-from reconfort.posts.selectors import exclude_hidden
+from reconfort.posts.models import Post
 
+from . import page_ids
 from .models import HomeFeedEntry
 from .services import home_rebuild
 
 
+def posts_in_order(ids: list[int]) -> list[Post]:
+    """The posts with these ids, in this order (one deleted in between is left out)."""
+    if not ids:
+        return []
+    found = Post.objects.with_related().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def home_timeline(viewer, page: PageParams) -> list[Post]:
-    qs = exclude_hidden(viewer, Post.objects.with_related().filter(home_entries__owner=viewer))
-    posts = paginate_by_id(qs, page)
-    if not posts and page.max_id is None and page.min_id is None and page.since_id is None:
+    ids = page_ids.home_page_ids(viewer, page)
+    if not ids and page.max_id is None and page.min_id is None and page.since_id is None:
         # A cold feed (never built, or lost): rebuild now, so nobody sees "your feed is being prepared".
         if not HomeFeedEntry.objects.filter(owner=viewer).exists() and viewer.following_count:
             home_rebuild(viewer.pk)
-            posts = paginate_by_id(qs, page)
-    return posts
+            ids = page_ids.home_page_ids(viewer, page)
+    return posts_in_order(ids)
 
 
 def public_timeline(viewer, page: PageParams, *, only_media: bool = False) -> list[Post]:
-    qs = Post.objects.with_related().filter(
-        visibility=Visibility.PUBLIC, reblog_of__isnull=True, author__is_active=True, author__limited=False
-    )
-    if only_media:
-        qs = qs.filter(media__isnull=False).distinct()
-    return paginate_by_id(exclude_hidden(viewer, qs), page)
+    return posts_in_order(page_ids.public_page_ids(viewer, page, only_media=only_media))
 
 
 def tag_timeline(viewer, tag_name: str, page: PageParams) -> list[Post]:
-    qs = Post.objects.with_related().filter(
-        visibility=Visibility.PUBLIC,
-        reblog_of__isnull=True,
-        author__is_active=True,
-        author__limited=False,
-        tags__key=normalize_tag(tag_name.lstrip("#")),
-    )
-    return paginate_by_id(exclude_hidden(viewer, qs), page)
+    return posts_in_order(page_ids.tag_page_ids(viewer, normalize_tag(tag_name.lstrip("#")), page))

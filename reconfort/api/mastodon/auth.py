@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from ninja.security import HttpBearer
@@ -14,6 +17,7 @@ from reconfort.api.scopes import covers, parse_scopes
 from reconfort.core.errors import Forbidden, ServiceError
 
 AccessToken = get_access_token_model()
+User = get_user_model()
 
 
 class Unauthorized(ServiceError):
@@ -21,12 +25,33 @@ class Unauthorized(ServiceError):
 
 
 def token_lookup(raw: str):
-    """The valid token with its user and application, or None. Exactly one query."""
+    """The valid token with its user, or None. Exactly one query, and a plain one: every API request asks it, and
+    compiling the ORM's select_related form of it cost more than a millisecond (decision 0039). The token comes back
+    with its id, user, application id and scope loaded; its application is read only when asked for."""
     checksum = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = list(User.objects.raw(_token_sql(), [checksum, now]))
+    if not rows:
+        return None
+    row = rows[0]
+    token = AccessToken.from_db(
+        connection.alias,
+        ["id", "user_id", "application_id", "scope"],
+        [row.token_id, row.token_user_id, row.token_application_id, row.token_scope],
+    )
+    if token.user_id is not None:
+        token.user = row  # the member, from the same row
+    return token
+
+
+@cache
+def _token_sql() -> str:
+    # The user's columns first (User.objects.raw builds the member from them), then the token's own.
     return (
-        AccessToken.objects.select_related("user", "application")
-        .filter(token_checksum=checksum, expires__gt=timezone.now())
-        .first()
+        "SELECT u.*, t.id AS token_id, t.user_id AS token_user_id, t.application_id AS token_application_id, "
+        f"t.scope AS token_scope FROM {AccessToken._meta.db_table} t "
+        f"LEFT JOIN {User._meta.db_table} u ON u.id = t.user_id "
+        "WHERE t.token_checksum = %s AND t.expires > %s"
     )
 
 
