@@ -170,7 +170,8 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'reconfort.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (as for PostgreSQL): opening one reads the whole schema again and runs the pragmas
+    # below, 3.4 ms on the bench database, more than some pages take to render (docs/performance.md).
     # Tests use a file too (not shared-cache memory), so concurrent writers behave as in production.
     # One file per test process, so two test runs on one machine never share a database.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-reconfort-{os.getpid()}.sqlite3")}
