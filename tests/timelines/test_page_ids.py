@@ -60,7 +60,17 @@ def world(user):
         author_alias="Lanterne 427"
     )
     posts["followers_only"] = make_post(friend, text="friends #lumiere", visibility=Visibility.PRIVATE)
-    for name in ("friend", "blocked", "muted", "blocker", "hidden", "held", "anon_by_muted", "anon_by_blocked"):
+    for name in (
+        "friend",
+        "blocked",
+        "muted",
+        "blocker",
+        "hidden",
+        "held",
+        "anon_by_muted",
+        "anon_by_blocked",
+        "anon_by_blocker",
+    ):
         _reshare(friend, posts[name])
     for name in ("friend", "anon_by_blocker"):
         _reshare(blocked, posts[name])
