@@ -209,7 +209,9 @@ else:
         "name": "reconfort",
         "filename": str(DATA_DIR / "tasks.sqlite3"),
         "immediate": env_bool("RECONFORT_TASKS_IMMEDIATE", False),
-        "consumer": {"workers": 2, "worker_type": "thread"},
+        # The SQLite queue is polled: at most half a second between polls when idle (Huey's default grows to 10 s),
+        # so the first post after a quiet hour still reaches the followers' homes within a second.
+        "consumer": {"workers": 2, "worker_type": "thread", "max_delay": 0.5},
     }
 
 # --- Auth -----------------------------------------------------------------------------------

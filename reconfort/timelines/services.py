@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Q
 
 from reconfort.accounts.models import Block, Follow, Mute
@@ -38,15 +39,11 @@ def _recipients(post: Post) -> set[int]:
     if hidden_author is not None:
         recipients -= set(Block.objects.filter(account_id=hidden_author).values_list("target_id", flat=True))
     authors = {post.author_id} | ({post.reblog_of.author_id} if post.reblog_of_id and hidden_author is None else set())
-    excluded = set(
-        Block.objects.filter(
-            Q(account_id__in=recipients, target_id__in=authors) | Q(account_id__in=authors, target_id__in=recipients)
-        ).values_list("account_id", "target_id")
-    )
-    excluded_ids = {a for pair in excluded for a in pair} - authors
-    excluded_ids |= set(
-        Mute.objects.filter(account_id__in=recipients, target_id__in=authors).values_list("account_id", flat=True)
-    )
+    # Asked by the few authors, not by the recipients: a post to 10 k followers would otherwise send 10 k ids to the
+    # database in each of these three queries.
+    blocked_pairs = Block.objects.filter(Q(target_id__in=authors) | Q(account_id__in=authors))
+    excluded_ids = {a for pair in blocked_pairs.values_list("account_id", "target_id") for a in pair} - authors
+    excluded_ids |= set(Mute.objects.filter(target_id__in=authors).values_list("account_id", flat=True))
     return recipients - excluded_ids
 
 
@@ -55,12 +52,17 @@ def home_fanout(post_id: int) -> int:
     if post is None:
         return 0
     recipients = sorted(_recipients(post))
-    for start in range(0, len(recipients), BATCH):
-        HomeFeedEntry.objects.bulk_create(
-            [HomeFeedEntry(owner_id=r, post_id=post.pk) for r in recipients[start : start + BATCH]],
-            ignore_conflicts=True,
-        )
+    _insert_entries(HomeFeedEntry._meta.db_table, ((r, post.pk) for r in recipients))
     return len(recipients)
+
+
+def _insert_entries(table: str, rows) -> None:
+    """Home timeline rows (owner, post) written in one transaction, those already there left as they are.
+    Plain SQL: building 10 k model instances for bulk_create took 1.3 s of the 2 s a post to 10 k followers may
+    take to reach every home (issue 2)."""
+    sql = f"INSERT INTO {table} (owner_id, post_id) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, list(rows))
 
 
 def home_backfill(follower_id: int, target_id: int) -> None:
