@@ -100,3 +100,23 @@ def test_home_timeline_query_count_does_not_grow(user, django_assert_max_num_que
         assert len(selectors.home_timeline(user, PageParams(limit=5))) == 5
     with django_assert_max_num_queries(2):
         assert len(selectors.home_timeline(user, PageParams(limit=20))) == 20
+
+
+def test_fanout_leaves_out_followers_who_block_or_mute_the_author_or_are_blocked(user):
+    muter, blocker, blocked, reader = (UserFactory() for _ in range(4))
+    for follower in (muter, blocker, blocked, reader):
+        accounts.follow_create(follower, user)
+    accounts.mute_create(muter, user)
+    post = make_post(user, text="Merci pour vos messages")
+    # Blocks come after the follows (a block ends a follow): the fan-out of a later reshare shows they count.
+    resharer = UserFactory()
+    for follower in (muter, blocker, blocked, reader):
+        accounts.follow_create(follower, resharer)
+    accounts.block_create(blocker, user)
+    accounts.block_create(user, blocked)
+    reblog = posts.post_reblog(resharer, post)
+    services.home_fanout(reblog.pk)
+    owners = set(HomeFeedEntry.objects.filter(post=reblog).values_list("owner_id", flat=True))
+    assert owners == {resharer.pk, reader.pk}
+    assert set(HomeFeedEntry.objects.filter(post=post).values_list("owner_id", flat=True)) >= {user.pk, reader.pk}
+    assert muter.pk not in set(HomeFeedEntry.objects.filter(post=post).values_list("owner_id", flat=True))
