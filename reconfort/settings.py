@@ -171,7 +171,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'reconfort
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections are kept (as for PostgreSQL): opening one reads the whole schema again and runs the pragmas
-    # below, 3.4 ms on the bench database, more than some pages take to render (docs/performance.md).
+    # below, 3.4 ms on the bench database, more than some pages take to render (docs/performance.md). Kept
+    # connections keep their page cache, one per request thread: SQLite's default 2 MiB each (cache_size=-2000),
+    # as a page read beyond it comes from the operating system's cache; 20 MiB each added ~20 MiB per worker.
     # Tests use a file too (not shared-cache memory), so concurrent writers behave as in production.
     # One file per test process, so two test runs on one machine never share a database.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-reconfort-{os.getpid()}.sqlite3")}
@@ -181,7 +183,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-            "PRAGMA busy_timeout=20000; PRAGMA cache_size=-20000;"
+            "PRAGMA busy_timeout=20000; PRAGMA cache_size=-2000;"
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
