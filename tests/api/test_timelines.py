@@ -95,3 +95,23 @@ def test_bad_pagination_is_422(api):
 
 def test_home_needs_a_member(anon):
     assert anon.get("/api/v1/timelines/home").status_code == 401
+
+
+def test_a_page_of_statuses_reads_the_memorialised_accounts_once(api, user, monkeypatch):
+    """Each status's account says whether it is memorialised; the set is read from the cache once per request,
+    not once per status (on the embedded default the cache is a database table)."""
+    from reconfort.memorials import selectors as memorial_selectors
+
+    for _ in range(5):
+        make_post(UserFactory(), "Une pensée #espoir")
+    reads = []
+    real_read = memorial_selectors._memorialised_ids_from_cache
+
+    def counting_read():
+        reads.append(1)
+        return real_read()
+
+    monkeypatch.setattr(memorial_selectors, "_memorialised_ids_from_cache", counting_read)
+    response = api.get("/api/v1/timelines/public")
+    assert response.status_code == 200 and len(response.json()) == 5
+    assert len(reads) == 1
