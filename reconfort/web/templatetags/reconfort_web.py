@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 from html import unescape
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.formats import get_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from reconfort.core.text import plain_excerpt
 from reconfort.posts.models import GESTURE_EMOJI, GestureKind
+from reconfort.web import fragments, times
 
 register = template.Library()
 
@@ -68,33 +64,45 @@ def gesture_emoji(kind: str) -> str:
 
 @register.filter
 def friendly_time(value):
-    """Recent times as "2 hours ago"; older ones as a date, in the active (member's) time zone."""
-    if not value:
-        return ""
-    now = timezone.now()
-    if now - value < timedelta(hours=22):
-        return naturaltime(value)
-    local = timezone.localtime(value)
-    if local.year == timezone.localtime(now).year:
-        return date_format(local, get_format("MONTH_DAY_FORMAT"))
-    return date_format(local, get_format("DATE_FORMAT"))
+    """Recent times as "2 hours ago"; older ones as a date, in the active (member's) time zone. In a fragment
+    rendered for the cache, a hole filled at each request (it changes as time passes)."""
+    return (value and fragments.hole("time", value)) or times.friendly_time(value)
 
 
 @register.filter
 def full_time(value):
-    return date_format(timezone.localtime(value), get_format("DATETIME_FORMAT")) if value else ""
+    return times.full_time(value)
 
 
 @register.simple_tag(takes_context=True)
 def here(context, anchor="") -> str:
     """The page the member is on (kept through HTMX fragments), to come back to after a plain form POST.
 
-    With `anchor` (a post id), coming back lands on that post rather than the top of the page.
+    With `anchor` (a post id), coming back lands on that post rather than the top of the page. In a fragment
+    rendered for the cache, a hole filled at each request.
     """
-    base = context.get("next_url") or context["request"].get_full_path()
-    if anchor:
-        base = f"{base.split('#', 1)[0]}#post-{anchor}"
-    return base
+    return fragments.hole("here", anchor) or fragments.here_path(
+        context.get("next_url") or context["request"].get_full_path(), anchor
+    )
+
+
+@register.simple_tag(takes_context=True)
+def post_cards(context, posts):
+    """`{% for item in posts %}{% include "posts/_post.html" %}{% endfor %}`, the cards read from the cache in one
+    go (web/fragments.py)."""
+    return fragments.render_cards(context, posts)
+
+
+@register.simple_tag(takes_context=True)
+def post_card(context, item):
+    """`{% include "posts/_post.html" with item=item %}`, from the cache."""
+    return fragments.render_cards(context, [item])
+
+
+@register.simple_tag(takes_context=True)
+def blank_form(context, template_name, form, **values):
+    """`{% include template_name with form=form … %}`, kept in the cache while nobody has typed in the form."""
+    return fragments.render_blank_form(context, template_name, form, **values)
 
 
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
