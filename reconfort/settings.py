@@ -204,6 +204,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "reconfort_cache",
+            # Pages keep their post cards here (web/fragments.py): Django's default of 300 entries would be culled
+            # every few pages; 50 000 cards are ~150 MB at most, and an entry nobody asks for expires within a day.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
     HUEY = {
