@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from django import template
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,7 @@ class GestureButton:
     action: str  # what the button does: "Light a candle"
     count: int
     given: bool
+    url: str  # where the button's form posts
 
 
 @register.simple_tag
@@ -47,6 +49,7 @@ def gesture_buttons(post, state) -> list[GestureButton]:
             action=GESTURE_ACTIONS[kind],
             count=post.gesture_count(kind.value),
             given=bool(state and state.gave(post.pk, kind.value)),
+            url=reverse("posts:gesture", args=[post.pk, kind.value]),
         )
         for kind in GestureKind
     ]
