@@ -85,11 +85,13 @@ def can_view(viewer, post: Post) -> bool:
     for p in {post, target}:
         if viewer.is_authenticated and viewer.pk == p.author_id:
             continue
+        # Following the author or being mentioned only matters to a followers-only or direct post.
+        restricted = viewer.is_authenticated and p.visibility not in (Visibility.PUBLIC, Visibility.UNLISTED)
         follows = (
-            viewer.is_authenticated
+            restricted
             and Follow.objects.filter(follower=viewer, target_id=p.author_id, state=Follow.State.ACCEPTED).exists()
         )
-        mentioned = viewer.is_authenticated and Mention.objects.filter(post=p, account=viewer).exists()
+        mentioned = restricted and Mention.objects.filter(post=p, account=viewer).exists()
         if not policies.can_view_post(
             viewer,
             p,
@@ -118,6 +120,8 @@ class Context:
 def post_context(viewer, post: Post) -> Context:
     """Ancestors (oldest first) and descendants (depth-first, in order) the viewer may see."""
     root_id = post.thread_root_id or post.pk
+    if not post.in_reply_to_id and not Post.objects.filter(thread_root_id=root_id).exists():
+        return Context()  # a post alone in its thread (most are): no need for the rules' query
     thread = exclude_hidden(
         viewer, posts_visible_to(viewer, Post.objects.with_related().filter(Q(pk=root_id) | Q(thread_root_id=root_id)))
     )
