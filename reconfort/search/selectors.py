@@ -27,7 +27,7 @@ from reconfort.hashtags.selectors import tag_search as hashtags_tag_search
 from reconfort.memorials.models import Memorial
 from reconfort.posts import policies
 from reconfort.posts.models import Mention, Post, Visibility
-from reconfort.posts.selectors import exclude_hidden, posts_visible_to
+from reconfort.posts.selectors import exclude_hidden, posts_in_order, posts_visible_to
 
 from . import backends, text
 
@@ -88,8 +88,7 @@ def post_search(viewer, query: str, *, limit: int = 20, offset: int = 0, filters
     allowed = set(exclude_hidden(viewer, posts_visible_to(viewer, qs)).values_list("pk", flat=True))
     ranked = sorted(((score, post_id) for post_id, score in scored if post_id in allowed), reverse=True)
     page = [post_id for _, post_id in ranked[offset : offset + limit]]
-    posts = Post.objects.with_related().in_bulk(page)
-    return [posts[post_id] for post_id in page if post_id in posts]
+    return posts_in_order(page)
 
 
 def _folded(field: str):

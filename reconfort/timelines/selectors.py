@@ -6,18 +6,11 @@ from __future__ import annotations
 from reconfort.core.pagination import PageParams
 from reconfort.core.text import normalize_tag
 from reconfort.posts.models import Post
+from reconfort.posts.selectors import posts_in_order
 
 from . import page_ids
 from .models import HomeFeedEntry
 from .services import home_rebuild
-
-
-def posts_in_order(ids: list[int]) -> list[Post]:
-    """The posts with these ids, in this order (one deleted in between is left out)."""
-    if not ids:
-        return []
-    found = Post.objects.with_related().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
 
 
 def home_timeline(viewer, page: PageParams) -> list[Post]:
